@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { commonOptionsSchema, environmentMessage, environmentRefinement, secretSchema } from '../../src/config.js';
+
+/** Flowwise's base URLs per environment (the `servers` of its OpenAPI document). */
+export const FLOWWISE_BASE_URLS = {
+  sandbox: 'https://sandbox.flowwise.com/router',
+  production: 'https://app.flowwise.com/router',
+} as const;
+
+export const flowwiseOptionsSchema = z
+  .strictObject({
+    ...commonOptionsSchema,
+    clientId: secretSchema('clientId'),
+    clientSecret: secretSchema('clientSecret'),
+  })
+  .refine(environmentRefinement, environmentMessage);
+
+/** Options of the `flowwise()` adapter factory. */
+export type FlowwiseOptions = z.input<typeof flowwiseOptionsSchema>;

@@ -1,0 +1,50 @@
+import { defineAdapter } from '../../src/adapter.js';
+import { parseOptions } from '../../src/config.js';
+import type { PaymentProvider } from '../../src/port.js';
+import { createTransport } from '../../src/transport.js';
+import { DEFAULT_TIMEOUT_MS } from '../../src/defaults.js';
+import { FLOWWISE_BASE_URLS, flowwiseOptionsSchema, type FlowwiseOptions } from './config.js';
+import { toFlowwiseRequest } from './request.js';
+import { fromFlowwiseError, fromFlowwiseResponse } from './response.js';
+import type { FlowwiseOrder } from './wire.js';
+
+/**
+ * A Flowwise (Cashfree orchestration) adapter: `POST {base}/orders`, JSON, `x-client-id` and `x-client-secret`.
+ *
+ * @throws PayrouteConfigError when the options are invalid (the message names the fields, never the secret).
+ *
+ * @example
+ * const provider = flowwise({ clientId: process.env.FW_ID!, clientSecret: process.env.FW_SECRET!, environment: 'sandbox' });
+ * const result = await provider.createOrder(order);
+ */
+export function flowwise(options: FlowwiseOptions): PaymentProvider<FlowwiseOrder> {
+  const config = parseOptions('flowwise', flowwiseOptionsSchema, options);
+  const name = config.name ?? 'flowwise';
+  const secrets = [config.clientSecret, config.clientId];
+  const headers = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    'x-client-id': config.clientId,
+    'x-client-secret': config.clientSecret,
+  };
+  const transport = createTransport({
+    provider: name,
+    baseUrl: config.baseUrl ?? FLOWWISE_BASE_URLS[config.environment ?? 'production'],
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+
+  return defineAdapter({
+    name,
+    type: 'flowwise',
+    transport,
+    toRequest: (order) => toFlowwiseRequest(order).map((body) => ({ path: '/orders', headers, body: JSON.stringify(body) })),
+    toSession: (response) => fromFlowwiseResponse(name, response),
+    toError: (response) => fromFlowwiseError(name, response, secrets),
+  });
+}
+
+export { FLOWWISE_BASE_URLS } from './config.js';
+export type { FlowwiseOptions } from './config.js';
+export type { FlowwiseOrderOptions } from './options.js';
+export { toFlowwiseRequest, toFlowwiseAmount } from './request.js';
+export type { FlowwiseOrder, FlowwiseOrderRequest, FlowwiseErrorBody } from './wire.js';

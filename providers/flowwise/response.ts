@@ -1,0 +1,57 @@
+import { err, ok, type Result } from 'neverthrow';
+import { parseJsonBody, providerError, toDate, unexpectedResponse } from '../../src/adapter.js';
+import type { GatewayError, GatewayErrorKind } from '../../src/errors.js';
+import type { OrderSession } from '../../src/port.js';
+import type { HttpResponse } from '../../src/transport.js';
+import { toFieldIssues } from '../../src/validation.js';
+import { toOrderStatus } from './status.js';
+import { flowwiseErrorSchema, flowwiseOrderSchema, type FlowwiseOrder } from './wire.js';
+
+/** A 2xx answer of Flowwise's `POST /orders`. */
+export function fromFlowwiseResponse(provider: string, response: HttpResponse): Result<OrderSession<FlowwiseOrder>, GatewayError> {
+  return parseJsonBody(response.body)
+    .andThen((body) => {
+      const parsed = flowwiseOrderSchema.safeParse(body);
+      if (parsed.success) return ok(parsed.data);
+      const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
+      return err(`a body that is not a Flowwise order (${fields.join('; ')})`);
+    })
+    .map((order) => {
+      const expiresAt = toDate(order.order_expiry_time);
+      const createdAt = toDate(order.added_on);
+      return {
+        provider,
+        orderId: order.order_id,
+        providerOrderId: order.order_hash,
+        status: toOrderStatus(order.order_status),
+        providerStatus: order.order_status,
+        checkoutUrl: order.checkout_url,
+        links: { web: order.checkout_url },
+        ...(expiresAt ? { expiresAt } : {}),
+        ...(createdAt ? { createdAt } : {}),
+        raw: order,
+      };
+    })
+    .mapErr((why) => unexpectedResponse(provider, response, why));
+}
+
+/** Error `type`s and codes that say more than the HTTP status (Cashfree's conventions, which Flowwise shares). */
+function kindOf(error: { code: string; type: string }): GatewayErrorKind | undefined {
+  const code = error.code.toLowerCase();
+  if (code === 'order_already_exists' || code.includes('duplicate') || error.type === 'idempotency_error') return 'duplicate_order';
+  if (error.type === 'authentication_error') return 'authentication';
+  if (error.type === 'rate_limit_error') return 'rate_limited';
+  return undefined;
+}
+
+/** A non-2xx answer of Flowwise as a typed error. */
+export function fromFlowwiseError(provider: string, response: HttpResponse, secrets: readonly string[]): GatewayError {
+  const body = parseJsonBody(response.body);
+  if (body.isErr()) return providerError(provider, response, { unreadable: body.error }, secrets);
+  const parsed = flowwiseErrorSchema.safeParse(body.value);
+  if (!parsed.success) {
+    return providerError(provider, response, { unreadable: "a body that is not Flowwise's error format" }, secrets);
+  }
+  const { code, message } = parsed.data;
+  return providerError(provider, response, { code, message, kind: kindOf(parsed.data) }, secrets);
+}

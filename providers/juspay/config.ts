@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { commonOptionsSchema, environmentMessage, environmentRefinement, secretSchema } from '../../src/config.js';
+
+/** Juspay's base URLs per environment (from the CRED pay and payv3 documents). */
+export const JUSPAY_BASE_URLS = {
+  sandbox: 'https://sandbox.juspay.in',
+  production: 'https://api.juspay.in',
+} as const;
+
+/** The default `version` header: new enough for the full order object with a client auth token (2018-07-01). */
+export const JUSPAY_DEFAULT_VERSION = '2023-01-01';
+
+export const juspayOptionsSchema = z
+  .strictObject({
+    ...commonOptionsSchema,
+    apiKey: secretSchema('apiKey'),
+    merchantId: z.string().trim().min(1, 'merchantId must not be empty'),
+    version: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form')
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date')
+      .optional(),
+    variant: z.enum(['standard', 'cred']).optional(),
+  })
+  .refine(environmentRefinement, environmentMessage);
+
+/** Options of the `juspay()` adapter factory. */
+export type JuspayOptions = z.input<typeof juspayOptionsSchema>;

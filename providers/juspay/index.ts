@@ -1,0 +1,58 @@
+import { defineAdapter } from '../../src/adapter.js';
+import { parseOptions } from '../../src/config.js';
+import type { PaymentProvider } from '../../src/port.js';
+import { createTransport } from '../../src/transport.js';
+import { DEFAULT_TIMEOUT_MS } from '../../src/defaults.js';
+import { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION, juspayOptionsSchema, type JuspayOptions } from './config.js';
+import { encodeForm, toJuspayRequest } from './request.js';
+import { fromJuspayError, fromJuspayResponse } from './response.js';
+import type { JuspayOrder } from './wire.js';
+
+/**
+ * A Juspay Express Checkout adapter (`POST /orders`, form-encoded, Basic auth with the API key).
+ *
+ * @throws PayrouteConfigError when the options are invalid (the message names the fields, never the key).
+ *
+ * @example
+ * const provider = juspay({ apiKey: process.env.JUSPAY_API_KEY!, merchantId: 'acme', environment: 'sandbox' });
+ * const result = await provider.createOrder(order);
+ */
+export function juspay(options: JuspayOptions): PaymentProvider<JuspayOrder> {
+  const config = parseOptions('juspay', juspayOptionsSchema, options);
+  const name = config.name ?? 'juspay';
+  const variant = config.variant ?? 'standard';
+  const authorization = `Basic ${Buffer.from(`${config.apiKey}:`).toString('base64')}`;
+  const secrets = [config.apiKey, authorization.slice('Basic '.length)];
+  const headers = {
+    Authorization: authorization,
+    'x-merchantid': config.merchantId,
+    version: config.version ?? JUSPAY_DEFAULT_VERSION,
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'application/json',
+  };
+  const transport = createTransport({
+    provider: name,
+    baseUrl: config.baseUrl ?? JUSPAY_BASE_URLS[config.environment ?? 'production'],
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+
+  return defineAdapter({
+    name,
+    type: 'juspay',
+    transport,
+    toRequest: (order, call) =>
+      toJuspayRequest(order, variant, call.routingId).map((form) => ({
+        path: '/orders',
+        headers: call.routingId === undefined ? headers : { ...headers, 'x-routing-id': call.routingId },
+        body: encodeForm(form),
+      })),
+    toSession: (response) => fromJuspayResponse(name, response),
+    toError: (response) => fromJuspayError(name, response, secrets),
+  });
+}
+
+export { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION } from './config.js';
+export type { JuspayOptions } from './config.js';
+export type { JuspayOrderOptions } from './options.js';
+export { toJuspayRequest } from './request.js';
+export type { JuspayOrder, JuspayOrderRequest, JuspayErrorBody } from './wire.js';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** The form fields of `POST /orders`, flat with dotted keys, in the order they are sent. */
+export type JuspayOrderRequest = ReadonlyArray<readonly [field: string, value: string]>;
+
+const optionalText = z.string().optional();
+
+/**
+ * A Juspay order as `POST /orders` returns it: the short form (`status`, `status_id`, `id`, `order_id`,
+ * `payment_links`) or the full order object when a client auth token was asked for. Unknown fields are kept.
+ */
+export const juspayOrderSchema = z.looseObject({
+  id: z.string().min(1),
+  order_id: z.string().min(1),
+  status: z.string().min(1),
+  // Commerce Engine's copy of the order sends status_id as a string.
+  status_id: z.union([z.number(), z.string()]).optional(),
+  payment_links: z.looseObject({
+    web: z.string().min(1),
+    mobile: optionalText,
+    iframe: optionalText,
+  }),
+  juspay: z
+    .looseObject({
+      client_auth_token: z.string().min(1),
+      client_auth_token_expiry: optionalText,
+    })
+    .optional(),
+  merchant_id: optionalText,
+  amount: z.union([z.number(), z.string()]).optional(),
+  currency: optionalText,
+  date_created: optionalText,
+  customer_id: optionalText,
+  customer_email: optionalText,
+  customer_phone: optionalText,
+  product_id: optionalText,
+  return_url: optionalText,
+  refunded: z.boolean().optional(),
+  amount_refunded: z.union([z.number(), z.string()]).optional(),
+});
+
+/** A Juspay order as the create-order response carries it. */
+export type JuspayOrder = z.infer<typeof juspayOrderSchema>;
+
+/** Juspay's error bodies, old and new: `{status, error_code, error_message, error_info?}`. */
+export const juspayErrorSchema = z.looseObject({
+  status: optionalText,
+  error_code: optionalText,
+  error_message: optionalText,
+  error_info: z
+    .looseObject({
+      user_message: optionalText,
+      developer_message: optionalText,
+      code: optionalText,
+      category: optionalText,
+      fields: z.array(z.looseObject({ field_name: z.string(), reason: z.string() })).optional(),
+    })
+    .optional(),
+});
+
+export type JuspayErrorBody = z.infer<typeof juspayErrorSchema>;

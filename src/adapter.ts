@@ -1,0 +1,143 @@
+import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
+import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
+import { classifyStatus, parseRetryAfter } from './http-status.js';
+import { orderSchema, type Order, type ValidOrder } from './order.js';
+import type { CreateOrderOptions, OrderSession, PaymentProvider } from './port.js';
+import { redact } from './redact.js';
+import type { HttpRequest, HttpResponse, Transport } from './transport.js';
+import { toFieldIssues, validationError } from './validation.js';
+
+/** The pure parts a provider supplies; `defineAdapter` adds validation, I/O and the never-throw guarantee. */
+export interface AdapterSpec<Raw> {
+  readonly name: string;
+  readonly type: string;
+  readonly transport: Transport;
+  /** Canonical order to the provider's request, or the fields it cannot take. */
+  toRequest(order: ValidOrder, options: CreateOrderOptions): Result<HttpRequest, readonly FieldIssue[]>;
+  /** A 2xx answer to the unified session, or `unexpected_response`. */
+  toSession(response: HttpResponse): Result<OrderSession<Raw>, GatewayError>;
+  /** A non-2xx answer to a typed error. */
+  toError(response: HttpResponse): GatewayError;
+}
+
+/** Builds a `PaymentProvider` from a provider's pure mapping functions. */
+export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw> {
+  const prepare = (order: Order, options: CreateOrderOptions): Result<HttpRequest, GatewayError> => {
+    const parsed = orderSchema.safeParse(order);
+    if (!parsed.success) return err(validationError(spec.name, toFieldIssues(parsed.error)));
+    return spec.toRequest(parsed.data, options).mapErr((fields) => validationError(spec.name, fields));
+  };
+
+  const send = (request: HttpRequest, signal: AbortSignal | undefined) =>
+    spec.transport
+      .post(request, signal)
+      .andThen((response) => (isSuccess(response.status) ? spec.toSession(response) : err(spec.toError(response))));
+
+  return {
+    name: spec.name,
+    type: spec.type,
+    validate: (order, options = {}) => guard(spec.name, () => prepare(order, options).map(() => undefined)),
+    createOrder: (order, options = {}) => {
+      const prepared = guard(spec.name, () => prepare(order, options));
+      if (prepared.isErr()) return errAsync(prepared.error);
+      const settled = Promise.resolve(send(prepared.value, options.signal)).catch((thrown: unknown) =>
+        err<OrderSession<Raw>, GatewayError>(internalError(spec.name, thrown)),
+      );
+      return new ResultAsync(settled);
+    },
+  };
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+// A throw from a mapping function is a payroute bug; it still must not escape as a rejection.
+function guard<T>(provider: string, run: () => Result<T, GatewayError>): Result<T, GatewayError> {
+  try {
+    return run();
+  } catch (thrown) {
+    return err(internalError(provider, thrown));
+  }
+}
+
+function internalError(provider: string, thrown: unknown): GatewayError {
+  const name = thrown instanceof Error ? thrown.name : typeof thrown;
+  return gatewayError({
+    kind: 'internal',
+    provider,
+    retryable: false,
+    message: `payroute failed unexpectedly (${name}); please report it`,
+  });
+}
+
+/** Parses a JSON body, or says why it is not JSON. */
+export function parseJsonBody(body: string): Result<unknown, string> {
+  if (body.trim() === '') return err('an empty body');
+  try {
+    return ok(JSON.parse(body) as unknown);
+  } catch {
+    const looksHtml = /^\s*</.test(body);
+    return err(looksHtml ? 'an HTML page instead of JSON' : 'a body that is not JSON');
+  }
+}
+
+/** A date the provider sent, or nothing when it sent none or an unreadable one. */
+export function toDate(text: string | undefined): Date | undefined {
+  if (!text) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The `unexpected_response` error for a 2xx answer payroute could not read. */
+export function unexpectedResponse(provider: string, response: HttpResponse, why: string): GatewayError {
+  return gatewayError({
+    kind: 'unexpected_response',
+    provider,
+    retryable: false,
+    // A 2xx means the provider accepted the request, so the order probably exists.
+    orderMayExist: true,
+    httpStatus: response.status,
+    message: `HTTP ${response.status} with ${why}`,
+  });
+}
+
+/** What a provider's error body said, as far as its documented shape could be read. */
+export interface ProviderErrorDetails {
+  readonly code?: string | undefined;
+  readonly message?: string | undefined;
+  readonly fields?: readonly FieldIssue[] | undefined;
+  /** Set when the provider's own code means more than the status does (duplicate order, rate limit). */
+  readonly kind?: GatewayErrorKind | undefined;
+  /** Why the body could not be read as the provider's error format (HTML page, empty body, ...). */
+  readonly unreadable?: string | undefined;
+}
+
+/**
+ * A non-2xx answer as a `GatewayError`: the HTTP status decides the kind unless the provider's code
+ * says more, and every text the provider sent is cleaned of the credentials.
+ */
+export function providerError(
+  provider: string,
+  response: HttpResponse,
+  details: ProviderErrorDetails,
+  secrets: readonly string[],
+): GatewayError {
+  const byStatus = classifyStatus(response.status);
+  const kind = details.kind ?? byStatus.kind;
+  const providerMessage = details.message === undefined ? undefined : redact(details.message, secrets);
+  const providerCode = details.code === undefined ? undefined : redact(details.code, secrets);
+  const said = providerMessage ?? providerCode;
+  return gatewayError({
+    kind,
+    provider,
+    retryable: details.kind === undefined ? byStatus.retryable : kind === 'rate_limited',
+    orderMayExist: kind === 'duplicate_order' || byStatus.orderMayExist,
+    httpStatus: response.status,
+    providerCode,
+    providerMessage,
+    fields: details.fields?.map((f) => ({ path: f.path, message: redact(f.message, secrets) })),
+    retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+    message: said
+      ? `${provider} answered HTTP ${response.status}: ${said}`
+      : `${provider} answered HTTP ${response.status} with ${details.unreadable ?? 'no error details'}`,
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { currencyExponent } from './currencies.js';
+
+/** Payment methods payroute can ask a provider to offer, named the same for every provider. */
+export const paymentMethods = ['credit_card', 'debit_card', 'upi', 'netbanking', 'wallet'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** A postal address, used for the customer's (billing) address and Juspay's shipping address. */
+export const addressSchema = z.strictObject({
+  firstName: text(255).optional(),
+  lastName: text(255).optional(),
+  line1: text(255),
+  line2: text(255).optional(),
+  line3: text(255).optional(),
+  city: text(255).optional(),
+  state: text(255).optional(),
+  /** Country name or code as the customer gave it. */
+  country: text(255).optional(),
+  /** ISO 3166-1 alpha-2 code, such as `IN`. */
+  countryCode: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as IN').optional(),
+  postalCode: text(32).optional(),
+  phone: text(32).optional(),
+});
+
+const customerSchema = z.strictObject({
+  id: text(128).optional(),
+  email: z.email('must be an email address').max(254).optional(),
+  phone: z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6 to 15 digits, optionally after a +').optional(),
+  firstName: text(255).optional(),
+  lastName: text(255).optional(),
+  address: addressSchema.optional(),
+});
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+
+/** The zod schema of the canonical, provider-neutral order. */
+export const orderSchema = z.strictObject({
+  orderId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, hyphens or underscores'),
+  amount: z
+    .number({ error: 'must be a number of minor units (use toMinorUnits)' })
+    .refine(Number.isSafeInteger, 'must be a whole number of minor units (use toMinorUnits for decimals)')
+    .refine((n) => n > 0, 'must be greater than zero'),
+  currency: z.string().refine((c) => currencyExponent(c) !== undefined, 'must be an ISO 4217 currency code such as INR'),
+  customer: customerSchema.optional(),
+  returnUrl: httpUrl.optional(),
+  description: text(1024).optional(),
+  paymentMethods: z
+    .array(z.enum(paymentMethods))
+    .min(1, 'must name at least one method, or be left out')
+    .refine((m) => new Set(m).size === m.length, 'must not repeat a method')
+    .optional(),
+  expiresInMinutes: z.number().int('must be a whole number').min(1).max(525_600).optional(),
+  metadata: z
+    .record(z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'keys must be 1 to 64 letters, digits or _ : . -'), z.string().max(500))
+    .optional(),
+  providerOptions: z.record(z.string(), z.unknown()).optional(),
+});
+
+type Schema = z.input<typeof orderSchema>;
+
+/**
+ * A provider-neutral order. `amount` is an integer in the currency's minor unit (paise for INR, yen for
+ * JPY, fils for KWD); `providerOptions` carries what only one provider has, under its name.
+ */
+export type Order = Omit<Schema, 'providerOptions'> & {
+  readonly providerOptions?: Readonly<Record<string, unknown>>;
+};
+export type Customer = NonNullable<Schema['customer']>;
+export type Address = NonNullable<Customer['address']>;
+
+/** The order after validation: trimmed, with every constraint checked. */
+export type ValidOrder = z.output<typeof orderSchema>;

@@ -1,0 +1,143 @@
+import http from 'node:http';
+import https from 'node:https';
+import axios, { type AxiosResponse } from 'axios';
+import { errAsync, ResultAsync } from 'neverthrow';
+import { gatewayError, type GatewayError } from './errors.js';
+import { VERSION } from './version.js';
+
+/** A request as an adapter builds it: the transport adds the base URL, user agent and deadline. */
+export interface HttpRequest {
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** Any answer with a status line; the adapter decides what the status and body mean. */
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface TransportOptions {
+  /** Provider instance name, for errors. */
+  readonly provider: string;
+  readonly baseUrl: string;
+  /** Deadline for the whole call, connect to last body byte. */
+  readonly timeoutMs: number;
+  /** Largest response body accepted, in bytes. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface Transport {
+  post(request: HttpRequest, signal?: AbortSignal): ResultAsync<HttpResponse, GatewayError>;
+}
+
+export const USER_AGENT = `payroute/${VERSION} node/${process.versions.node}`;
+
+// One pool per process, so several accounts at one provider share warm connections.
+const httpAgent = new http.Agent({ keepAlive: true });
+const httpsAgent = new https.Agent({ keepAlive: true });
+
+const client = axios.create({
+  httpAgent,
+  httpsAgent,
+  maxRedirects: 0,
+  proxy: false,
+  responseType: 'text',
+  transformResponse: [(data: unknown) => data],
+  validateStatus: () => true,
+  decompress: true,
+});
+
+/** Network error codes for which nothing reached the provider, so the order certainly does not exist. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+
+/**
+ * The one place payroute does I/O. It never keeps an `AxiosError` (its `toJSON` holds the request
+ * headers, and with them the credentials): it copies out the code and builds a `GatewayError`.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+
+  const post = (request: HttpRequest, signal?: AbortSignal): ResultAsync<HttpResponse, GatewayError> => {
+    if (signal?.aborted) return errAsync(abortedError(options.provider, false));
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const sending = client.post<string>(`${base}${request.path}`, request.body, {
+      headers: { 'User-Agent': USER_AGENT, ...request.headers },
+      signal: controller.signal,
+      maxContentLength: maxBody,
+    });
+    return ResultAsync.fromPromise(sending, (error) => {
+      done();
+      return toTransportError(options, error, signal?.aborted === true);
+    }).map((response) => {
+      done();
+      return toHttpResponse(response);
+    });
+  };
+  return { post };
+}
+
+function toHttpResponse(response: AxiosResponse<unknown>): HttpResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (typeof value === 'string') headers[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) headers[name.toLowerCase()] = value.join(', ');
+  }
+  return { status: response.status, headers, body: typeof response.data === 'string' ? response.data : '' };
+}
+
+function abortedError(provider: string, sent: boolean): GatewayError {
+  return gatewayError({
+    kind: 'aborted',
+    provider,
+    retryable: false,
+    orderMayExist: sent,
+    message: sent ? 'the caller aborted the request after it was sent' : 'the caller aborted the request before it was sent',
+  });
+}
+
+function toTransportError(options: TransportOptions, error: unknown, callerAborted: boolean): GatewayError {
+  const { provider } = options;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'UNKNOWN';
+  if (callerAborted) return abortedError(provider, true);
+  if (code === 'ERR_CANCELED' || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+    return gatewayError({
+      kind: 'timeout',
+      provider,
+      retryable: true,
+      orderMayExist: true,
+      message: `no complete answer within ${options.timeoutMs} ms`,
+    });
+  }
+  if (code === 'ERR_BAD_RESPONSE' && error instanceof Error && /maxContentLength/.test(error.message)) {
+    return gatewayError({
+      kind: 'unexpected_response',
+      provider,
+      retryable: false,
+      orderMayExist: true,
+      message: `the response body is larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes`,
+    });
+  }
+  const sent = !NOT_SENT.has(code);
+  return gatewayError({
+    kind: 'network',
+    provider,
+    retryable: true,
+    orderMayExist: sent,
+    providerCode: code,
+    message: sent
+      ? `the connection failed after the request was sent (${code})`
+      : `could not reach the provider (${code})`,
+  });
+}
