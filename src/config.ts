@@ -7,7 +7,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** `https://` anywhere, plain `http://` only on loopback (tests, the sandbox); no credentials or query in it. */
 export const baseUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+  .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL', abort: true })
   .refine((value) => {
     const url = new URL(value);
     return url.protocol === 'https:' || LOOPBACK.has(url.hostname) || url.hostname.startsWith('127.');

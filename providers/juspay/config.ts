@@ -17,7 +17,7 @@ export const juspayOptionsSchema = z
     merchantId: z.string().trim().min(1, 'merchantId must not be empty'),
     version: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date in YYYY-MM-DD form', abort: true })
       .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date')
       .optional(),
     variant: z.enum(['standard', 'cred']).optional(),

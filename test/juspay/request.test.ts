@@ -1,4 +1,3 @@
-import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { juspay } from '../../providers/juspay/index.js';
 import { USER_AGENT } from '../../src/transport.js';
