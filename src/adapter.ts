@@ -15,23 +15,26 @@ export interface AdapterSpec<Raw> {
   /** Canonical order to the provider's request, or the fields it cannot take. */
   toRequest(order: ValidOrder, options: CreateOrderOptions): Result<HttpRequest, readonly FieldIssue[]>;
   /** A 2xx answer to the unified session, or `unexpected_response`. */
-  toSession(response: HttpResponse): Result<OrderSession<Raw>, GatewayError>;
+  toSession(response: HttpResponse, order: ValidOrder): Result<OrderSession<Raw>, GatewayError>;
   /** A non-2xx answer to a typed error. */
   toError(response: HttpResponse): GatewayError;
 }
 
 /** Builds a `PaymentProvider` from a provider's pure mapping functions. */
 export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw> {
-  const prepare = (order: Order, options: CreateOrderOptions): Result<HttpRequest, GatewayError> => {
+  const prepare = (order: Order, options: CreateOrderOptions): Result<Prepared, GatewayError> => {
     const parsed = orderSchema.safeParse(order);
     if (!parsed.success) return err(validationError(spec.name, toFieldIssues(parsed.error)));
-    return spec.toRequest(parsed.data, options).mapErr((fields) => validationError(spec.name, fields));
+    return spec
+      .toRequest(parsed.data, options)
+      .map((request) => ({ order: parsed.data, request }))
+      .mapErr((fields) => validationError(spec.name, fields));
   };
 
-  const send = (request: HttpRequest, signal: AbortSignal | undefined) =>
+  const send = ({ order, request }: Prepared, signal: AbortSignal | undefined) =>
     spec.transport
       .post(request, signal)
-      .andThen((response) => (isSuccess(response.status) ? spec.toSession(response) : err(spec.toError(response))));
+      .andThen((response) => (isSuccess(response.status) ? spec.toSession(response, order) : err(spec.toError(response))));
 
   return {
     name: spec.name,
@@ -46,6 +49,11 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
       return new ResultAsync(settled);
     },
   };
+}
+
+interface Prepared {
+  readonly order: ValidOrder;
+  readonly request: HttpRequest;
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { commonOptionsSchema, environmentMessage, environmentRefinement, secretSchema } from '../../src/config.js';
+
+/** Commerce Engine's API hosts: `sandbox` is its staging environment. */
+export const COMMERCE_ENGINE_BASE_URLS = {
+  sandbox: 'https://staging.api.commercengine.io',
+  production: 'https://prod.api.commercengine.io',
+} as const;
+
+export const commerceEngineOptionsSchema = z
+  .strictObject({
+    ...commonOptionsSchema,
+    storeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, hyphens or underscores'),
+    accessToken: secretSchema('accessToken'),
+  })
+  .refine(environmentRefinement, environmentMessage);
+
+/** Options of the `commerceEngine()` adapter factory. */
+export type CommerceEngineOptions = z.input<typeof commerceEngineOptionsSchema>;

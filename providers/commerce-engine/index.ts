@@ -1,0 +1,51 @@
+import { defineAdapter } from '../../src/adapter.js';
+import { parseOptions } from '../../src/config.js';
+import { DEFAULT_TIMEOUT_MS } from '../../src/defaults.js';
+import type { PaymentProvider } from '../../src/port.js';
+import { createTransport } from '../../src/transport.js';
+import { COMMERCE_ENGINE_BASE_URLS, commerceEngineOptionsSchema, type CommerceEngineOptions } from './config.js';
+import { toCommerceEngineRequest } from './request.js';
+import { fromCommerceEngineError, fromCommerceEngineResponse } from './response.js';
+import type { CommerceEngineEnvelope } from './wire.js';
+
+/**
+ * A Commerce Engine adapter: its storefront endpoint creates the Juspay order of a store's order and
+ * answers with the full Juspay order, client auth token included.
+ *
+ * @throws PayrouteConfigError when the options are invalid (the message names the fields, never the token).
+ *
+ * @example
+ * const provider = commerceEngine({ storeId: 'store_1', accessToken: process.env.CE_TOKEN!, environment: 'sandbox' });
+ * const result = await provider.createOrder({ orderId: 'ORD-1042', amount: 10015, currency: 'INR', returnUrl: 'https://shop.example.com/return' });
+ */
+export function commerceEngine(options: CommerceEngineOptions): PaymentProvider<CommerceEngineEnvelope> {
+  const config = parseOptions('commerce-engine', commerceEngineOptionsSchema, options);
+  const name = config.name ?? 'commerce-engine';
+  const secrets = [config.accessToken];
+  const headers = {
+    Authorization: `Bearer ${config.accessToken}`,
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+  };
+  const transport = createTransport({
+    provider: name,
+    baseUrl: config.baseUrl ?? COMMERCE_ENGINE_BASE_URLS[config.environment ?? 'production'],
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  const path = `/api/v1/${config.storeId}/storefront/payments/juspay/create-order`;
+
+  return defineAdapter({
+    name,
+    type: 'commerce-engine',
+    transport,
+    toRequest: (order) => toCommerceEngineRequest(order).map((body) => ({ path, headers, body: JSON.stringify(body) })),
+    toSession: (response, order) => fromCommerceEngineResponse(name, response, order, secrets),
+    toError: (response) => fromCommerceEngineError(name, response, secrets),
+  });
+}
+
+export { COMMERCE_ENGINE_BASE_URLS } from './config.js';
+export type { CommerceEngineOptions } from './config.js';
+export { toCommerceEngineRequest } from './request.js';
+export type { CommerceEngineEnvelope, CommerceEngineOrderRequest } from './wire.js';
+export type { JuspayOrder } from '../juspay/wire.js';
