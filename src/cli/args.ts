@@ -1,0 +1,159 @@
+import { parseArgs } from 'node:util';
+
+/** A mistake in how the program was called: printed with the command's help, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const MAIN_HELP = `Usage: payroute <command> [options]
+
+Create payment orders at Juspay, Flowwise or Commerce Engine through one gateway.
+
+Commands:
+  create-order   create one order and print the unified result
+  demo           create an order at the offline sandbox, then show a fallback when Juspay fails
+  sandbox        run the offline sandbox servers until interrupted
+
+Options:
+  -h, --help     show help (also: payroute <command> --help)
+  -v, --version  print the version
+
+With no --config and no PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE, every command works offline
+against payroute's sandbox: no provider account is needed.`;
+
+export const CREATE_ORDER_HELP = `Usage: payroute create-order --amount <decimal> [options]
+
+Creates one order through the gateway and prints the result.
+
+Options:
+  --amount <decimal>      amount in major units, such as 100.15 (required)
+  --currency <code>       ISO 4217 currency (default INR)
+  --order-id <id>         merchant order id (default: a new one, such as ord1a2b3c4d)
+  --provider <name>       try only this configured provider; repeat for a list in order
+  --customer-id <id>      customer id
+  --email <address>       customer email
+  --phone <digits>        customer phone
+  --return-url <url>      where the customer returns after paying
+  --description <text>    order description
+  --config <file>         gateway config (JSON); talks to the real providers it names
+  --json                  print JSON instead of text
+  -h, --help              show this help
+
+Without --config (or PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE) it starts the offline sandbox and a
+gateway with Juspay first and Flowwise as backup.
+
+Exit codes: 0 created, 1 the provider(s) refused or failed, 2 bad arguments or order,
+3 bad configuration.
+
+Example:
+  payroute create-order --amount 100.15 --currency INR --order-id ord1001`;
+
+export const DEMO_HELP = `Usage: payroute demo [--json]
+
+Starts the offline sandbox (Juspay and Flowwise over HTTP on 127.0.0.1), creates an order through a
+gateway with Juspay first and Flowwise as backup, then makes the sandbox's Juspay answer 503 and
+creates a second order, which falls back to Flowwise. Needs no account and no network.
+
+Options:
+  --json       print JSON instead of text
+  -h, --help   show this help`;
+
+export const SANDBOX_HELP = `Usage: payroute sandbox [--port <n>]
+
+Runs the offline sandbox servers on 127.0.0.1 and prints their URLs and credentials, until Ctrl-C.
+
+Options:
+  --port <n>   first port to listen on (the next providers take the next ports); default: any free port
+  -h, --help   show this help`;
+
+export interface CreateOrderArgs {
+  readonly amount: string;
+  readonly currency: string;
+  readonly orderId: string;
+  readonly providers: readonly string[];
+  readonly customerId?: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly returnUrl?: string;
+  readonly description?: string;
+  readonly config?: string;
+  readonly json: boolean;
+}
+
+export type Command =
+  | { readonly name: 'help'; readonly text: string }
+  | { readonly name: 'version' }
+  | { readonly name: 'create-order'; readonly args: CreateOrderArgs }
+  | { readonly name: 'demo'; readonly json: boolean }
+  | { readonly name: 'sandbox'; readonly port?: number };
+
+/** Reads the command line; throws `UsageError` with a sentence a shell user understands. */
+export function parseCommand(argv: readonly string[], newOrderId: () => string): Command {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    return { name: 'help', text: helpFor(rest[0]) ?? MAIN_HELP };
+  }
+  if (command === '-v' || command === '--version') return { name: 'version' };
+  const help = helpFor(command);
+  if (help === undefined) throw new UsageError(`unknown command "${command}"`);
+  if (rest.includes('-h') || rest.includes('--help')) return { name: 'help', text: help };
+  if (command === 'demo') return { name: 'demo', json: parse(rest, { json: { type: 'boolean' } }).json === true };
+  if (command === 'sandbox') {
+    const { port } = parse(rest, { port: { type: 'string' } });
+    if (port === undefined) return { name: 'sandbox' };
+    const number = Number(port);
+    if (!Number.isInteger(number) || number < 1 || number > 65535) throw new UsageError('--port must be a port number from 1 to 65535');
+    return { name: 'sandbox', port: number };
+  }
+  return { name: 'create-order', args: createOrderArgs(rest, newOrderId) };
+}
+
+function helpFor(command: string | undefined): string | undefined {
+  if (command === 'create-order') return CREATE_ORDER_HELP;
+  if (command === 'demo') return DEMO_HELP;
+  if (command === 'sandbox') return SANDBOX_HELP;
+  return undefined;
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse<O extends Options>(args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error));
+  }
+}
+
+function createOrderArgs(rest: readonly string[], newOrderId: () => string): CreateOrderArgs {
+  const values = parse(rest, {
+    amount: { type: 'string' },
+    currency: { type: 'string', default: 'INR' },
+    'order-id': { type: 'string' },
+    provider: { type: 'string', multiple: true },
+    'customer-id': { type: 'string' },
+    email: { type: 'string' },
+    phone: { type: 'string' },
+    'return-url': { type: 'string' },
+    description: { type: 'string' },
+    config: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (values.amount === undefined) throw new UsageError('--amount is required, such as --amount 100.15');
+  const optional = {
+    customerId: values['customer-id'],
+    email: values.email,
+    phone: values.phone,
+    returnUrl: values['return-url'],
+    description: values.description,
+    config: values.config,
+  };
+  return {
+    amount: values.amount,
+    currency: values.currency.toUpperCase(),
+    orderId: values['order-id'] ?? newOrderId(),
+    providers: values.provider ?? [],
+    json: values.json,
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+  };
+}
