@@ -82,7 +82,11 @@ const providerEntrySchema = z.looseObject({
 });
 
 /** The `providers` section alone, so adapters can check their options even when another section is wrong. */
-export const providersSchema = z.record(z.string(), providerEntrySchema);
+export const providersSchema = z
+  .record(providerNameSchema, providerEntrySchema, {
+    error: (issue) => (issue.code === 'invalid_key' ? 'the key must be 1 to 64 letters, digits or _ . -' : undefined),
+  })
+  .refine((providers) => Object.keys(providers).length > 0, 'must configure at least one provider');
 
 const milliseconds = (max: number) => z.number().int('must be a whole number of milliseconds').min(0).max(max);
 
@@ -133,14 +137,7 @@ export const gatewayConfigSchema = z
     circuitBreaker: circuitBreakerSchema.optional(),
   })
   .superRefine((config, ctx) => {
-    const names = Object.keys(config.providers);
-    if (names.length === 0) ctx.addIssue({ code: 'custom', path: ['providers'], message: 'must configure at least one provider' });
-    for (const name of names) {
-      if (!providerNameSchema.safeParse(name).success) {
-        ctx.addIssue({ code: 'custom', path: ['providers', name], message: 'the key must be 1 to 64 letters, digits or _ . -' });
-      }
-    }
-    const known = new Set(names);
+    const known = new Set(Object.keys(config.providers));
     for (const { path, name } of routedNames(config.routing)) {
       if (!known.has(name)) ctx.addIssue({ code: 'custom', path, message: `"${name}" is not a key of providers` });
     }

@@ -26,10 +26,11 @@ export function weightedStrategy(weights: ReadonlyArray<readonly [string, number
   const drawable = weights.filter(([, weight]) => weight > 0);
   const total = drawable.reduce((sum, [, weight]) => sum + weight, 0);
   const heaviestFirst = [...weights].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const listByFirst = new Map(drawable.map(([first]) => [first, [first, ...heaviestFirst.filter((name) => name !== first)]]));
   return (order) => {
     let point = stickyPoint(order.orderId) * total;
     // The last drawable provider also takes any rounding left over at the top of the range.
-    const first = drawable.find(([, weight]) => (point -= weight) < 0)?.[0] ?? drawable.at(-1)?.[0];
-    return first === undefined ? heaviestFirst : [first, ...heaviestFirst.filter((name) => name !== first)];
+    const first = drawable.find(([, weight]) => (point -= weight) < 0) ?? drawable.at(-1);
+    return (first && listByFirst.get(first[0])) ?? heaviestFirst;
   };
 }
