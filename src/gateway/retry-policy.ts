@@ -1,4 +1,4 @@
-import { ExponentialBackoff, noJitterGenerator, type GeneratorFn, type IBackoff } from 'cockatiel';
+import { ExponentialBackoff, noJitterGenerator, type GeneratorFn, type IBackoffFactory } from 'cockatiel';
 import type { GatewayErrorKind, GatewayError } from '../errors.js';
 
 /** The retry settings with their defaults applied. */
@@ -56,13 +56,14 @@ function fullJitter(random: () => number): GeneratorFn<number> {
 
 /** The successive backoff waits of one provider's retries (cockatiel's exponential backoff with full jitter). */
 export function createBackoff(settings: RetrySettings, random: () => number): () => number {
-  let backoff: IBackoff<unknown> = new ExponentialBackoff({
+  let backoff: IBackoffFactory<unknown> = new ExponentialBackoff({
     generator: fullJitter(random),
     initialDelay: settings.initialDelayMs,
     maxDelay: settings.maxDelayMs,
-  }).next();
+  });
   return () => {
-    backoff = backoff.next(undefined);
-    return backoff.duration;
+    const current = backoff.next(undefined);
+    backoff = current;
+    return current.duration;
   };
 }
