@@ -16,13 +16,22 @@ export interface Deadline {
 /** Starts a budget of `budgetMs` that also ends when `callerSignal` aborts. */
 export function startDeadline(budgetMs: number, callerSignal: AbortSignal | undefined): Deadline {
   const endsAt = Date.now() + budgetMs;
-  const budget = new AbortController();
-  const timer = setTimeout(() => budget.abort(), budgetMs);
-  const signal = callerSignal ? AbortSignal.any([callerSignal, budget.signal]) : budget.signal;
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  let spent = false;
+  // The timer, not the clock, is what aborted a try: trust it even if it fired a millisecond early.
+  const timer = setTimeout(() => {
+    spent = true;
+    abort();
+  }, budgetMs);
+  // One listener, removed in clear(), so a long-lived caller signal does not collect one per order.
+  callerSignal?.addEventListener('abort', abort, { once: true });
+  if (callerSignal?.aborted) abort();
+  const { signal } = controller;
   return {
     signal,
     callerAborted: () => callerSignal?.aborted === true,
-    expired: () => budget.signal.aborted || Date.now() >= endsAt,
+    expired: () => spent || Date.now() >= endsAt,
     remainingMs: () => Math.max(0, endsAt - Date.now()),
     wait: (ms) =>
       new Promise((resolve) => {
@@ -35,6 +44,9 @@ export function startDeadline(budgetMs: number, callerSignal: AbortSignal | unde
         const sleeping = setTimeout(done, ms);
         signal.addEventListener('abort', done, { once: true });
       }),
-    clear: () => clearTimeout(timer),
+    clear: () => {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', abort);
+    },
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { err, ok, type Result } from 'neverthrow';
 import { gatewayError, type FieldIssue, type GatewayError } from '../errors.js';
 import type { GatewayConfig } from './config-schema.js';
+import { ROUTER } from './gateway-errors.js';
 import { adapterRegistry, type AdapterRegistry } from './registry.js';
 import { validateGatewayConfig } from './validate-config.js';
 
@@ -116,7 +117,7 @@ function configurationError(origin: string, fields: readonly FieldIssue[]): Gate
   const list = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
   return gatewayError({
     kind: 'configuration',
-    provider: 'payroute',
+    provider: ROUTER,
     retryable: false,
     message: `invalid gateway configuration in ${origin}: ${list}`,
     fields,
@@ -124,5 +125,5 @@ function configurationError(origin: string, fields: readonly FieldIssue[]): Gate
 }
 
 function sourceError(message: string): GatewayError {
-  return gatewayError({ kind: 'configuration', provider: 'payroute', retryable: false, message });
+  return gatewayError({ kind: 'configuration', provider: ROUTER, retryable: false, message });
 }
