@@ -67,7 +67,8 @@ function guard<T>(provider: string, run: () => Result<T, GatewayError>): Result<
   }
 }
 
-function internalError(provider: string, thrown: unknown): GatewayError {
+/** The `internal` error for a throw that should never happen (a payroute bug), without the thrown value. */
+export function internalError(provider: string, thrown: unknown): GatewayError {
   const name = thrown instanceof Error ? thrown.name : typeof thrown;
   return gatewayError({
     kind: 'internal',

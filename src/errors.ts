@@ -29,6 +29,15 @@ export interface Attempt {
   readonly error: GatewayError;
 }
 
+/** A provider the gateway did not try for an order, and why. */
+export interface SkippedProvider {
+  readonly provider: string;
+  /** `ineligible`: its configuration or adapter cannot take this order; `circuit_open`: its circuit breaker is open. */
+  readonly reason: 'ineligible' | 'circuit_open';
+  /** Why, for a log line: the currency or field the provider rejects, or the circuit's state. */
+  readonly message: string;
+}
+
 /**
  * Every failure payroute returns: a plain object (no class, so it survives `structuredClone`, JSON
  * and the CommonJS/ESM dual-package split) that never holds a credential.
@@ -58,6 +67,8 @@ export interface GatewayError {
   readonly retryAfterMs?: number;
   /** The gateway's tries, for `all_providers_failed` and errors returned after a fallback. */
   readonly attempts?: readonly Attempt[];
+  /** Providers the gateway passed over for this order (ineligible, or circuit open). */
+  readonly skipped?: readonly SkippedProvider[];
 }
 
 const BRAND = Symbol.for('payroute.GatewayError');

@@ -1,6 +1,6 @@
 export { currencyCodes, currencyExponent } from './currencies.js';
 export { gatewayError, isGatewayError, PayrouteConfigError } from './errors.js';
-export type { Attempt, FieldIssue, GatewayError, GatewayErrorKind } from './errors.js';
+export type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from './errors.js';
 export { parseMinorUnits, toMajorUnits, toMinorUnits } from './money.js';
 export type { AmountError } from './money.js';
 export { orderSchema, paymentMethods } from './order.js';
@@ -8,3 +8,4 @@ export type { Address, Customer, Order, PaymentMethod, ValidOrder } from './orde
 export type { CheckoutLinks, CreateOrderOptions, OrderSession, OrderStatus, PaymentProvider } from './port.js';
 export { DEFAULT_TIMEOUT_MS } from './defaults.js';
 export { VERSION } from './version.js';
+export * from './gateway/index.js';

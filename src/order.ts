@@ -33,6 +33,9 @@ const customerSchema = z.strictObject({
   address: addressSchema.optional(),
 });
 
+/** An ISO 4217 currency code payroute knows the minor unit of. */
+export const currencySchema = z.string().refine((c) => currencyExponent(c) !== undefined, 'must be an ISO 4217 currency code such as INR');
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 
 /** The zod schema of the canonical, provider-neutral order. */
@@ -44,7 +47,7 @@ export const orderSchema = z.strictObject({
     .number({ error: 'must be a number of minor units (use toMinorUnits)' })
     .refine(Number.isSafeInteger, 'must be a whole number of minor units (use toMinorUnits for decimals)')
     .refine((n) => n > 0, 'must be greater than zero'),
-  currency: z.string().refine((c) => currencyExponent(c) !== undefined, 'must be an ISO 4217 currency code such as INR'),
+  currency: currencySchema,
   customer: customerSchema.optional(),
   returnUrl: httpUrl.optional(),
   description: text(1024).optional(),

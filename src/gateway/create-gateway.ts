@@ -1,0 +1,98 @@
+import { err, ResultAsync } from 'neverthrow';
+import { internalError } from '../adapter.js';
+import { PayrouteConfigError, type GatewayError } from '../errors.js';
+import type { Order } from '../order.js';
+import { createProviderBreaker } from './breaker.js';
+import { DEFAULT_FALLBACK_ON, type GatewayConfig, type ParsedGatewayConfig } from './config-schema.js';
+import { emit, type CircuitStatus, type GatewayHooks } from './events.js';
+import { ROUTER } from './gateway-errors.js';
+import { adapterRegistry, type AdapterRegistry } from './registry.js';
+import { DEFAULT_RETRY, type RetrySettings } from './retry-policy.js';
+import { routeOrder, type GatewayCreateOrderOptions, type GatewaySession, type Router } from './route-order.js';
+import { createStrategy } from './strategies.js';
+import { validateGatewayConfig } from './validate-config.js';
+
+/** What `createGateway` takes besides the configuration: code, which plain data cannot hold. */
+export interface GatewayOptions {
+  /** Your own adapter factories by `type`, routed like the built-in ones (and winning over them on the same type). */
+  readonly adapters?: AdapterRegistry;
+  /** Observability hooks: every try, skip, fallback and circuit change. */
+  readonly hooks?: GatewayHooks;
+  /** Random source in [0, 1) for the retry jitter; `Math.random` by default. Inject one for repeatable tests. */
+  readonly random?: () => number;
+}
+
+/** The state of one configured provider, as `gateway.health()` reports it. */
+export interface ProviderHealth {
+  /** The provider's entry key. */
+  readonly provider: string;
+  /** Its adapter type. */
+  readonly type: string;
+  /** Its circuit breaker: `open` while it is skipped, `half_open` while a probe is in flight. */
+  readonly circuit: CircuitStatus;
+}
+
+/** Routes orders across the configured providers. */
+export interface Gateway {
+  /**
+   * Creates the order at the first provider of its routed list that can take it, retrying and falling
+   * back as configured. Never rejects: every failure is an `Err` (`validation` when no provider can take
+   * the order, `all_providers_failed` when every one failed, with `attempts` and `skipped`).
+   */
+  createOrder(order: Order, options?: GatewayCreateOrderOptions): ResultAsync<GatewaySession, GatewayError>;
+  /** Every configured provider with its circuit state, in configuration order. */
+  health(): readonly ProviderHealth[];
+}
+
+/**
+ * Builds a gateway from plain-data configuration (see `loadGatewayConfig` to read it from JSON or the
+ * environment, and docs/routing.md for every field).
+ *
+ * @throws PayrouteConfigError when the configuration is invalid, at construction and never later. Its
+ * `fields` name every bad path (`providers.juspay_main.apiKey`, `routing.order.1`); no message holds a value.
+ *
+ * @example
+ * const gateway = createGateway({
+ *   providers: {
+ *     juspay_main: { type: 'juspay', apiKey: env.JUSPAY_API_KEY, merchantId: 'acme', environment: 'production' },
+ *     flowwise_backup: { type: 'flowwise', clientId: env.FW_ID, clientSecret: env.FW_SECRET, environment: 'production' },
+ *   },
+ *   routing: { strategy: 'priority', order: ['juspay_main', 'flowwise_backup'] },
+ * });
+ * const result = await gateway.createOrder(order);
+ */
+export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
+  const validated = validateGatewayConfig(config, adapterRegistry(options.adapters));
+  if (validated.isErr()) throw new PayrouteConfigError('gateway', validated.error);
+  const { config: parsed, providers } = validated.value;
+  const hooks = options.hooks ?? {};
+  const routed = new Map(
+    providers.map((entry) => [
+      entry.name,
+      { ...entry, breaker: createProviderBreaker(entry.name, parsed.circuitBreaker, (event) => emit(hooks.onCircuitChange, event)) },
+    ]),
+  );
+  const router: Router = {
+    providers: routed,
+    strategy: createStrategy(parsed.routing),
+    retry: retrySettings(parsed.retry),
+    fallbackOn: new Set(parsed.fallback?.on ?? DEFAULT_FALLBACK_ON),
+    hooks,
+    random: options.random ?? Math.random,
+  };
+  return {
+    createOrder: (order, callOptions = {}) =>
+      // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
+      new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, GatewayError>(internalError(ROUTER, thrown)))),
+    health: () => [...routed.values()].map(({ name, provider, breaker }) => ({ provider: name, type: provider.type, circuit: breaker.status() })),
+  };
+}
+
+function retrySettings(retry: ParsedGatewayConfig['retry']): RetrySettings {
+  return {
+    maxAttempts: retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
+    initialDelayMs: retry?.initialDelayMs ?? DEFAULT_RETRY.initialDelayMs,
+    maxDelayMs: retry?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
+    deadlineMs: retry?.deadlineMs ?? DEFAULT_RETRY.deadlineMs,
+  };
+}

@@ -1,0 +1,102 @@
+import { gatewayError, type Attempt, type FieldIssue, type GatewayError, type SkippedProvider } from '../errors.js';
+
+/** The `provider` of the gateway's own errors. */
+export const ROUTER = 'payroute';
+
+/** What the gateway has done for one order so far. */
+export interface History {
+  readonly attempts: readonly Attempt[];
+  readonly skipped: readonly SkippedProvider[];
+}
+
+const mayExist = (history: History) => history.attempts.some((a) => a.error.orderMayExist === true);
+
+/** An error with the order's attempts and skipped providers attached. */
+export function withHistory(error: GatewayError, history: History): GatewayError {
+  return gatewayError({
+    ...error,
+    orderMayExist: mayExist(history) ? true : error.orderMayExist,
+    attempts: history.attempts.length > 0 ? history.attempts : undefined,
+    skipped: history.skipped.length > 0 ? history.skipped : undefined,
+  });
+}
+
+/** Every provider of the order's list failed or was skipped. */
+export function allProvidersFailed(history: History): GatewayError {
+  const tried = history.attempts.map((a) => `${a.provider}: ${a.error.kind}${a.error.httpStatus ? ` (HTTP ${a.error.httpStatus})` : ''}`);
+  const skipped = history.skipped.map((s) => `${s.provider}: skipped (${s.reason})`);
+  return withHistory(
+    gatewayError({
+      kind: 'all_providers_failed',
+      provider: ROUTER,
+      retryable: history.attempts.some((a) => a.error.retryable) || history.skipped.some((s) => s.reason === 'circuit_open'),
+      message: `every provider failed: ${[...tried, ...skipped].join('; ')}`,
+    }),
+    history,
+  );
+}
+
+/** No provider of the order's list can take it; each one's reasons are in `fields`, prefixed by its name. */
+export function noEligibleProvider(reasons: ReadonlyArray<{ provider: string; issues: readonly FieldIssue[] }>, history: History): GatewayError {
+  const fields = reasons.flatMap(({ provider, issues }) => issues.map((f) => ({ path: f.path, message: `${provider}: ${f.message}` })));
+  return withHistory(
+    gatewayError({
+      kind: 'validation',
+      provider: ROUTER,
+      retryable: false,
+      message: `no provider can take this order: ${fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ')}`,
+      fields,
+    }),
+    history,
+  );
+}
+
+/** The per-call `providers` list names providers that are not configured. */
+export function unknownProviders(names: readonly string[], known: readonly string[]): GatewayError {
+  const message = names.length === 0 ? 'must name at least one provider' : `names unknown providers ${names.join(', ')} (configured: ${known.join(', ')})`;
+  return gatewayError({
+    kind: 'validation',
+    provider: ROUTER,
+    retryable: false,
+    message: `options.providers ${message}`,
+    fields: [{ path: 'options.providers', message }],
+  });
+}
+
+/**
+ * A `duplicate_order` on a retry after a try that timed out or lost its connection: that first try
+ * most probably created the order, so say so, and point at looking it up rather than creating it again.
+ */
+export function duplicateAfterAmbiguousTry(error: GatewayError): GatewayError {
+  return gatewayError({
+    ...error,
+    orderMayExist: true,
+    message:
+      `${error.provider} already has this order id: the earlier try that got no clear answer probably created it. ` +
+      `Look the order up at ${error.provider} instead of creating it again (${error.message})`,
+  });
+}
+
+/** A try cut short because the order's time budget ran out. */
+export function deadlineReached(aborted: GatewayError, deadlineMs: number): GatewayError {
+  return gatewayError({
+    kind: 'timeout',
+    provider: aborted.provider,
+    retryable: false,
+    orderMayExist: aborted.orderMayExist,
+    message: `the order's deadline of ${deadlineMs} ms passed while waiting for ${aborted.provider}`,
+  });
+}
+
+/** The order stopped between tries: the caller aborted or the time budget ran out. */
+export function stopped(callerAborted: boolean, deadlineMs: number, history: History): GatewayError {
+  return withHistory(
+    gatewayError({
+      kind: callerAborted ? 'aborted' : 'timeout',
+      provider: ROUTER,
+      retryable: false,
+      message: callerAborted ? 'the caller aborted the order' : `the order's deadline of ${deadlineMs} ms passed`,
+    }),
+    history,
+  );
+}

@@ -1,0 +1,12 @@
+export { createGateway } from './create-gateway.js';
+export type { Gateway, GatewayOptions, ProviderHealth } from './create-gateway.js';
+export { loadGatewayConfig, CONFIG_FILE_VARIABLE, CONFIG_VARIABLE } from './load-config.js';
+export type { Environment, GatewayConfigSource } from './load-config.js';
+export { DEFAULT_FALLBACK_ON, fallbackKinds, gatewayConfigSchema } from './config-schema.js';
+export type { CircuitBreakerConfig, FallbackKind, GatewayConfig, ProviderEntry, RetryConfig, RoutingConfig } from './config-schema.js';
+export type { AdapterFactory, AdapterRegistry } from './registry.js';
+export type { GatewayCreateOrderOptions, GatewaySession } from './route-order.js';
+export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, GatewayHooks, SkipEvent } from './events.js';
+export { DEFAULT_RETRY } from './retry-policy.js';
+export type { RetrySettings } from './retry-policy.js';
+export { DEFAULT_CIRCUIT_BREAKER } from './breaker.js';

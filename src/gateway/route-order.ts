@@ -1,0 +1,213 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from '../errors.js';
+import { orderSchema, type Order } from '../order.js';
+import type { CreateOrderOptions, OrderSession } from '../port.js';
+import { toFieldIssues, validationError } from '../validation.js';
+import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
+import { startDeadline, type Deadline } from './deadline.js';
+import { ineligibility } from './eligibility.js';
+import { emit, type GatewayHooks } from './events.js';
+import {
+  allProvidersFailed,
+  deadlineReached,
+  duplicateAfterAmbiguousTry,
+  noEligibleProvider,
+  ROUTER,
+  stopped,
+  unknownProviders,
+  withHistory,
+} from './gateway-errors.js';
+import type { GatewayProvider } from './registry.js';
+import { createBackoff, moveOn, shouldRetry, type RetrySettings } from './retry-policy.js';
+import type { Strategy } from './strategies.js';
+
+/** Per-call options of the gateway's `createOrder`. */
+export interface GatewayCreateOrderOptions extends CreateOrderOptions {
+  /** Try these providers, in this order, instead of the routing strategy's choice. */
+  readonly providers?: readonly string[];
+}
+
+/** A created order, as an adapter returns it, plus what the gateway did before it was created. */
+export type GatewaySession = OrderSession & {
+  /** Failed tries before the one that created the order (empty when the first try did). */
+  readonly attempts: readonly Attempt[];
+  /** Providers of the order's list that were passed over. */
+  readonly skipped: readonly SkippedProvider[];
+};
+
+/** A provider with its circuit breaker. */
+export interface RoutedProvider extends GatewayProvider {
+  readonly breaker: ProviderBreaker;
+}
+
+/** Everything routing needs, built once per gateway. */
+export interface Router {
+  readonly providers: ReadonlyMap<string, RoutedProvider>;
+  readonly strategy: Strategy;
+  readonly retry: RetrySettings;
+  readonly fallbackOn: ReadonlySet<GatewayErrorKind>;
+  readonly hooks: GatewayHooks;
+  readonly random: () => number;
+}
+
+/** One order on its way through its providers. */
+interface OrderRun {
+  readonly router: Router;
+  readonly order: Order;
+  readonly tryOptions: CreateOrderOptions;
+  readonly deadline: Deadline;
+  readonly attempts: Attempt[];
+  readonly skipped: SkippedProvider[];
+}
+
+type ProviderOutcome =
+  | { readonly kind: 'created'; readonly session: OrderSession }
+  | { readonly kind: 'skipped' }
+  | {
+      readonly kind: 'failed';
+      readonly error: GatewayError;
+      readonly next: 'fallback' | 'stop';
+      readonly durationMs: number;
+      readonly orderMayExist: boolean;
+    };
+
+/** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
+export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, GatewayError>> {
+  const parsed = orderSchema.safeParse(order);
+  if (!parsed.success) return err(validationError(ROUTER, toFieldIssues(parsed.error)));
+  const names = [...new Set(options.providers ?? router.strategy(parsed.data))];
+  const listed = names.flatMap((name) => router.providers.get(name) ?? []);
+  if (names.length === 0 || listed.length < names.length) {
+    return err(unknownProviders(names.filter((name) => !router.providers.has(name)), [...router.providers.keys()]));
+  }
+
+  const tryOptions: CreateOrderOptions = options.routingId === undefined ? {} : { routingId: options.routingId };
+  const skipped: SkippedProvider[] = [];
+  const ineligible: Array<{ provider: string; issues: readonly FieldIssue[] }> = [];
+  const eligible = listed.filter((entry) => {
+    const issues = ineligibility(entry, order, tryOptions);
+    if (issues.length === 0) return true;
+    ineligible.push({ provider: entry.name, issues });
+    recordSkip(router, skipped, order.orderId, {
+      provider: entry.name,
+      reason: 'ineligible',
+      message: issues.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; '),
+    });
+    return false;
+  });
+  if (eligible.length === 0) return err(noEligibleProvider(ineligible, { attempts: [], skipped }));
+
+  const deadline = startDeadline(router.retry.deadlineMs, options.signal);
+  try {
+    const run: OrderRun = { router, order, deadline, attempts: [], skipped, tryOptions: { ...tryOptions, signal: deadline.signal } };
+    return await tryInTurn(run, eligible);
+  } finally {
+    deadline.clear();
+  }
+}
+
+async function tryInTurn(run: OrderRun, eligible: readonly RoutedProvider[]): Promise<Result<GatewaySession, GatewayError>> {
+  let leaving: { provider: string; outcome: Extract<ProviderOutcome, { kind: 'failed' }> } | undefined;
+  for (const [i, entry] of eligible.entries()) {
+    const halt = haltError(run);
+    if (halt) return err(halt);
+    if (leaving) {
+      const { provider, outcome } = leaving;
+      emit(run.router.hooks.onFallback, {
+        provider,
+        next: entry.name,
+        orderId: run.order.orderId,
+        durationMs: outcome.durationMs,
+        errorKind: outcome.error.kind,
+        orderMayExist: outcome.orderMayExist,
+      });
+      leaving = undefined;
+    }
+    const outcome = await tryProvider(run, entry, i < eligible.length - 1);
+    if (outcome.kind === 'created') return ok({ ...outcome.session, attempts: run.attempts, skipped: run.skipped });
+    if (outcome.kind === 'failed') {
+      if (outcome.next === 'stop') return err(haltError(run) ?? withHistory(outcome.error, run));
+      leaving = { provider: entry.name, outcome };
+    }
+  }
+  return err(haltError(run) ?? allProvidersFailed(run));
+}
+
+/** Tries one provider, retrying it as the retry policy allows. */
+async function tryProvider(run: OrderRun, entry: RoutedProvider, hasNext: boolean): Promise<ProviderOutcome> {
+  const { router, deadline } = run;
+  const nextBackoff = createBackoff(router.retry, router.random);
+  const started = Date.now();
+  let last: GatewayError | undefined;
+  let orderMayExist = false;
+  const give = (error: GatewayError, next = moveOn(error, router.fallbackOn)): ProviderOutcome => ({
+    kind: 'failed',
+    error,
+    next,
+    durationMs: Date.now() - started,
+    orderMayExist,
+  });
+
+  for (let attempt = 1; ; attempt++) {
+    const tryStarted = Date.now();
+    const result = await entry.breaker.run(run.order.orderId, () => tryOnce(run, entry));
+    const durationMs = Date.now() - tryStarted;
+    if (result === CIRCUIT_OPEN) {
+      // The circuit opened between two tries (other orders' failures): move on with this provider's last error.
+      if (last) return give(last);
+      recordSkip(router, run.skipped, run.order.orderId, {
+        provider: entry.name,
+        reason: 'circuit_open',
+        message: `the circuit breaker of ${entry.name} is ${entry.breaker.status().replace('_', '-')}`,
+      });
+      return { kind: 'skipped' };
+    }
+    const event = { provider: entry.name, orderId: run.order.orderId, attempt, durationMs };
+    if (result.isOk()) {
+      emit(router.hooks.onAttempt, { ...event, outcome: 'created' });
+      return { kind: 'created', session: result.value };
+    }
+
+    const error: GatewayError = result.error.kind === 'duplicate_order' && orderMayExist ? duplicateAfterAmbiguousTry(result.error) : result.error;
+    orderMayExist ||= error.orderMayExist === true;
+    last = error;
+    run.attempts.push({ provider: entry.name, durationMs, error });
+    emit(router.hooks.onAttempt, {
+      ...event,
+      outcome: 'failed',
+      errorKind: error.kind,
+      ...(error.httpStatus !== undefined && { httpStatus: error.httpStatus }),
+      ...(error.orderMayExist !== undefined && { orderMayExist: error.orderMayExist }),
+    });
+
+    if (!shouldRetry(error, { triesLeft: attempt < router.retry.maxAttempts, hasNext, fallbackOn: router.fallbackOn })) {
+      return give(error);
+    }
+    // Retry-After is honoured as asked, but a wait that would outlast the deadline is not begun.
+    const wait = error.retryAfterMs ?? nextBackoff();
+    if (wait >= deadline.remainingMs()) return give(error);
+    await deadline.wait(wait);
+    if (deadline.signal.aborted) return give(error, 'stop');
+  }
+}
+
+/** One try, with an abort caused by the order's own deadline reported as the timeout it is. */
+async function tryOnce(run: OrderRun, entry: RoutedProvider): Promise<Result<OrderSession, GatewayError>> {
+  const result = await entry.provider.createOrder(run.order, run.tryOptions);
+  const { deadline } = run;
+  return result.mapErr((error) =>
+    error.kind === 'aborted' && !deadline.callerAborted() && deadline.expired() ? deadlineReached(error, run.router.retry.deadlineMs) : error,
+  );
+}
+
+/** The error that ends the order when the caller aborted or the deadline passed; nothing otherwise. */
+function haltError(run: OrderRun): GatewayError | undefined {
+  const { deadline } = run;
+  if (!deadline.callerAborted() && !deadline.expired()) return undefined;
+  return stopped(deadline.callerAborted(), run.router.retry.deadlineMs, run);
+}
+
+function recordSkip(router: Router, skipped: SkippedProvider[], orderId: string, skip: SkippedProvider): void {
+  skipped.push(skip);
+  emit(router.hooks.onSkip, { provider: skip.provider, orderId, reason: skip.reason });
+}
