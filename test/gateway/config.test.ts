@@ -65,7 +65,7 @@ describe('createGateway configuration', () => {
 
   it('rejects an unknown adapter type, naming the known ones', () => {
     const issues = issuesOf({ providers: { x: { type: 'stripe' } }, routing: { strategy: 'priority', order: ['x'] } });
-    expect(issues).toEqual([{ path: 'providers.x.type', message: 'no adapter is registered for type "stripe" (known: juspay, flowwise)' }]);
+    expect(issues).toEqual([{ path: 'providers.x.type', message: 'no adapter is registered for type "stripe" (known: juspay, flowwise, commerce-engine)' }]);
   });
 
   it('rejects routing that names no configured provider, for every strategy', () => {
