@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     juspay: 'providers/juspay/index.ts',
     flowwise: 'providers/flowwise/index.ts',
+    sandbox: 'src/sandbox/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
