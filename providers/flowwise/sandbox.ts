@@ -116,7 +116,7 @@ function bindFlowwise(
     orderIdOf: (body) => stringField(body, 'order_id'),
     orderKey: (orderId) => orderId,
     // The document's 400 example: "Invalid order amount. Amount must be greater than 0".
-    checkRules: (request) => (request.order_amount > 0 ? [] : [{ field: 'order_amount', location: 'body', reason: 'must be greater than 0' }]),
+    checkRules: (request) => (request.order_amount > 0 ? [] : [{ field: 'order_amount', reason: 'must be greater than 0' }]),
     createOrder,
     unauthorized: () => error(401, 'Invalid API credentials provided', 'unauthorized', 'authentication_error'),
     invalid: (problems) => {

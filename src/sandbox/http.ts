@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answer } from './behaviour.js';
 
 /** Largest request body a sandbox server reads. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The request body as text, or `undefined` when it is larger than `MAX_BODY_BYTES`. */
 export async function readBody(request: IncomingMessage): Promise<string | undefined> {

@@ -8,9 +8,8 @@ export type OpenApiDocument = Readonly<Record<string, unknown>>;
 
 /** One thing wrong with a request, as the OpenAPI document (or a provider rule) found it. */
 export interface FieldProblem {
-  /** Body field (dotted for nested JSON, verbatim for Juspay's flat `metadata.X` keys) or header name. */
+  /** Body field (dotted for nested JSON, verbatim for flat form keys such as `metadata.X`) or header name. */
   readonly field: string;
-  readonly location: 'body' | 'header';
   readonly reason: string;
 }
 
@@ -51,7 +50,7 @@ export async function createRequestValidator(document: OpenApiDocument): Promise
     hasOperation: (method, path) => api.matchOperation({ method, path, headers: {} }) !== undefined,
     validate: (request) => {
       const operation = api.matchOperation({ method: request.method, path: request.path, headers: {} });
-      if (!operation) return [{ field: request.path, location: 'body', reason: 'no such operation' }];
+      if (!operation) return [{ field: request.path, reason: 'no such operation' }];
       const result = api.validateRequest({ ...request, headers: { ...request.headers } }, operation);
       return dedupe((result.errors ?? []).map(toProblem));
     },
@@ -64,27 +63,26 @@ function toProblem(error: AjvError): FieldProblem {
     .split('/')
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const location = root === 'header' ? 'header' : 'body';
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') {
     const missing = String(params['missingProperty']);
     const field = root === '' ? (missing === 'requestBody' ? 'body' : missing) : [...rest, missing].join('.');
-    return { field, location, reason: 'is required' };
+    return { field, reason: 'is required' };
   }
   if (error.keyword === 'additionalProperties') {
-    return { field: [...rest, String(params['additionalProperty'])].join('.'), location, reason: 'is not a documented field' };
+    return { field: [...rest, String(params['additionalProperty'])].join('.'), reason: 'is not a documented field' };
   }
-  const field = rest.join('.') || (location === 'body' ? 'body' : 'headers');
+  const field = rest.join('.') || (root === 'header' ? 'headers' : 'body');
   if (error.keyword === 'enum' && Array.isArray(params['allowedValues'])) {
-    return { field, location, reason: `must be one of ${params['allowedValues'].join(', ')}` };
+    return { field, reason: `must be one of ${params['allowedValues'].join(', ')}` };
   }
-  return { field, location, reason: error.message ?? error.keyword };
+  return { field, reason: error.message ?? error.keyword };
 }
 
 function dedupe(problems: FieldProblem[]): FieldProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.location} ${p.field} ${p.reason}`;
+    const key = `${p.field} ${p.reason}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }

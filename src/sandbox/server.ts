@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { err, ok, type Result } from 'neverthrow';
@@ -50,7 +50,7 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
   const { provider, options } = setup;
   const store = createOrderStore<Req, Order>(provider.orderKey);
   const stopping = new AbortController();
-  let faults = options.faults;
+  let faults = options.faults && structuredClone(options.faults);
   let origin = '';
 
   const server = createServer((request, response) => {
@@ -85,15 +85,17 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
     const failure = fault?.failure;
     if (failure && !failsAfterProcessing(failure)) return writeFailure(response, failure);
 
-    const answer = (() => {
-      if (!provider.isAuthorized(headers)) return provider.unauthorized();
-      if (body.isErr()) return provider.invalid([{ field: 'body', location: 'body', reason: body.error }]);
-      return createOrder(apiPath, method, headers, body.value);
-    })();
-
+    const answer = answerFor(apiPath, method, headers, body);
     if (failure?.kind === 'reset') request.socket.resetAndDestroy();
     else if (failure?.kind === 'hang') return; // close() destroys the socket if the client never gives up
     else writeJson(response, answer, failure?.kind === 'malformed_json');
+  }
+
+  /** What the provider would answer: its 401, its 400 with every problem, its duplicate answer, or the new order. */
+  function answerFor(path: string, method: string, headers: Record<string, string>, body: Result<unknown, string>): Answer {
+    if (!provider.isAuthorized(headers)) return provider.unauthorized();
+    if (body.isErr()) return provider.invalid([{ field: 'body', reason: body.error }]);
+    return createOrder(path, method, headers, body.value);
   }
 
   function createOrder(path: string, method: string, headers: Record<string, string>, body: unknown): Answer {
@@ -123,7 +125,7 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
     if (failure.kind === 'status') return writeJson(response, provider.serverError(failure.status));
     if (failure.kind === 'html') {
       const status = failure.status ?? 502;
-      return writeHtml(response, status, `${status} Bad Gateway`, 'The upstream server did not answer in time.');
+      return writeHtml(response, status, `${status} ${STATUS_CODES[status] ?? ''}`.trim(), 'The upstream server did not answer in time.');
     }
     if (failure.kind === 'rate_limit') {
       const answer = provider.rateLimited();
@@ -152,7 +154,7 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
     setFaults: (next) => {
       const parsed = faultsSchema.safeParse(next);
       if (!parsed.success) return err(new PayrouteConfigError(`${setup.name} sandbox faults`, toFieldIssues(parsed.error)));
-      faults = next;
+      faults = structuredClone(next);
       return ok(undefined);
     },
     clearFaults: () => {
