@@ -50,10 +50,11 @@ export interface FlowwiseSandboxAdapterOptions {
 }
 
 type Credentials = { readonly clientId: string; readonly clientSecret: string };
-type Stored = StoredOrder<FlowwiseOrderRequest, FlowwiseSandboxOrder>;
+type Body = FlowwiseOrderRequest;
+type Order = FlowwiseSandboxOrder;
 
 /** Flowwise's `POST /orders`, offline. */
-export const flowwiseSandbox: SandboxDefinition<typeof optionsSchema, Credentials, FlowwiseSandboxAdapterOptions, FlowwiseOrderRequest, FlowwiseSandboxOrder> = {
+export const flowwiseSandbox: SandboxDefinition<typeof optionsSchema, Credentials, FlowwiseSandboxAdapterOptions, Body, Order> = {
   optionsSchema,
   defaultCredentials: FLOWWISE_SANDBOX_CREDENTIALS,
   bind: (options) =>
@@ -66,20 +67,17 @@ export const flowwiseSandbox: SandboxDefinition<typeof optionsSchema, Credential
     ),
 };
 
-function bindFlowwise(
-  credentials: Credentials,
-  projectId: string,
-): ProviderSandbox<Credentials, FlowwiseSandboxAdapterOptions, FlowwiseOrderRequest, FlowwiseSandboxOrder> {
+function bindFlowwise(credentials: Credentials, projectId: string): ProviderSandbox<Credentials, FlowwiseSandboxAdapterOptions, Body, Order> {
   const error = (status: number, message: string, code: string, type: string): Answer => ({ status, body: { message, code, type } });
 
-  const createOrder = (request: FlowwiseOrderRequest, context: CreateContext, existing: Stored | undefined): CreateOutcome<FlowwiseOrderRequest, FlowwiseSandboxOrder> => {
+  const createOrder = (request: Body, context: CreateContext, existing: StoredOrder<Body, Order> | undefined): CreateOutcome<Body, Order> => {
     if (existing) {
       return { answer: error(409, `order with id ${request.order_id} already exists`, 'order_already_exists', 'invalid_request_error') };
     }
     const hash = randomHex(16);
     const minutes = request.expiry_time_in_minutes ?? DEFAULT_EXPIRY_MINUTES;
     const customer = request.customer_details;
-    const order: FlowwiseSandboxOrder = {
+    const order: Order = {
       order_id: request.order_id,
       project_id: projectId,
       ...(customer.customer_email !== undefined && { customer_email: customer.customer_email }),
@@ -103,7 +101,7 @@ function bindFlowwise(
     document: flowwiseOpenApi,
     basePath: '/router',
     credentials,
-    adapterOptions: (url) => ({ clientId: credentials.clientId, clientSecret: credentials.clientSecret, baseUrl: url }) satisfies FlowwiseOptions,
+    adapterOptions: (url) => ({ ...credentials, baseUrl: url }) satisfies FlowwiseOptions,
     isAuthorized: (headers) => headers['x-client-id'] === credentials.clientId && headers['x-client-secret'] === credentials.clientSecret,
     parseBody: (raw, contentType) => {
       if (!isMediaType(contentType, 'application/json')) return err('Content-Type must be application/json');

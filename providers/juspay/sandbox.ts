@@ -69,70 +69,72 @@ export interface JuspaySandboxAdapterOptions {
 }
 
 type Credentials = { readonly apiKey: string; readonly merchantId: string };
-type Stored = StoredOrder<JuspaySandboxRequest, JuspaySandboxOrder>;
+type Form = JuspaySandboxRequest;
+type Order = JuspaySandboxOrder;
+
+interface Settings {
+  readonly credentials: Credentials;
+  readonly variant: 'standard' | 'cred';
+  readonly duplicateOrders: 'reject' | 'update';
+}
 
 /** Juspay's `POST /orders`, offline. */
-export const juspaySandbox: SandboxDefinition<typeof optionsSchema, Credentials, JuspaySandboxAdapterOptions, JuspaySandboxRequest, JuspaySandboxOrder> = {
+export const juspaySandbox: SandboxDefinition<typeof optionsSchema, Credentials, JuspaySandboxAdapterOptions, Form, Order> = {
   optionsSchema,
   defaultCredentials: JUSPAY_SANDBOX_CREDENTIALS,
   bind: (options) =>
-    bindJuspay(
-      {
+    bindJuspay({
+      credentials: {
         apiKey: options.credentials?.apiKey ?? JUSPAY_SANDBOX_CREDENTIALS.apiKey,
         merchantId: options.credentials?.merchantId ?? JUSPAY_SANDBOX_CREDENTIALS.merchantId,
       },
-      options.variant ?? 'standard',
-      options.duplicateOrders ?? 'reject',
-    ),
+      variant: options.variant ?? 'standard',
+      duplicateOrders: options.duplicateOrders ?? 'reject',
+    }),
 };
 
-function bindJuspay(
-  credentials: Credentials,
-  variant: 'standard' | 'cred',
-  duplicateOrders: 'reject' | 'update',
-): ProviderSandbox<Credentials, JuspaySandboxAdapterOptions, JuspaySandboxRequest, JuspaySandboxOrder> {
-  const error = (status: number, body: Record<string, unknown>): Answer => ({ status, body });
+const error = (status: number, body: Record<string, unknown>): Answer => ({ status, body });
 
-  const createOrder = (request: JuspaySandboxRequest, context: CreateContext, existing: Stored | undefined): CreateOutcome<JuspaySandboxRequest, JuspaySandboxOrder> => {
-    const orderId = request['order_id'] ?? '';
-    if (existing && duplicateOrders === 'reject') {
-      return { answer: error(400, { status: 'order_already_created', error_message: `Order with id = "${orderId}" already created.` }) };
-    }
-    const id = existing?.providerOrderId ?? `ord_${randomHex(16)}`;
-    const created = existing?.createdAt ?? context.now;
-    const web = `${context.origin}/merchant/pay/${id}`;
-    const links = { web, mobile: `${web}?mobile=true`, iframe: `${context.origin}/merchant/ipay/${id}` };
-    const wantsToken = request['options.get_client_auth_token'] === 'true' && (context.headers['version'] ?? '') >= FULL_ORDER_SINCE;
-    const order: JuspaySandboxOrder = {
-      id,
-      order_id: orderId,
-      merchant_id: credentials.merchantId,
-      status: 'NEW',
-      status_id: 10,
-      amount: Number(request['amount']),
-      currency: request['currency'] ?? 'INR',
-      ...pick(request, ['customer_id', 'customer_email', 'customer_phone', 'product_id', 'return_url']),
-      ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`udf${i + 1}`, request[`udf${i + 1}`] ?? ''])),
-      date_created: isoSeconds(created),
-      refunded: false,
-      amount_refunded: 0,
-      payment_links: links,
-      ...(wantsToken && {
-        juspay: { client_auth_token: `tkn_${randomHex(16)}`, client_auth_token_expiry: isoSeconds(new Date(context.now.getTime() + TOKEN_LIFETIME_MS)) },
-      }),
-    };
-    const short = { status: 'CREATED', status_id: 1, id, order_id: orderId, payment_links: links };
-    return {
-      answer: { status: 200, body: wantsToken ? order : short },
-      order: { orderId, providerOrderId: id, request, order, pagePaths: [`/merchant/pay/${id}`, `/merchant/ipay/${id}`] },
-    };
+function createOrder(settings: Settings, request: Form, context: CreateContext, existing: StoredOrder<Form, Order> | undefined): CreateOutcome<Form, Order> {
+  const orderId = request['order_id'] ?? '';
+  if (existing && settings.duplicateOrders === 'reject') {
+    return { answer: error(400, { status: 'order_already_created', error_message: `Order with id = "${orderId}" already created.` }) };
+  }
+  const id = existing?.providerOrderId ?? `ord_${randomHex(16)}`;
+  const web = `${context.origin}/merchant/pay/${id}`;
+  const links = { web, mobile: `${web}?mobile=true`, iframe: `${context.origin}/merchant/ipay/${id}` };
+  const wantsToken = request['options.get_client_auth_token'] === 'true' && (context.headers['version'] ?? '') >= FULL_ORDER_SINCE;
+  const tokenExpiry = new Date(context.now.getTime() + TOKEN_LIFETIME_MS);
+  const order: Order = {
+    id,
+    order_id: orderId,
+    merchant_id: settings.credentials.merchantId,
+    status: 'NEW',
+    status_id: 10,
+    amount: Number(request['amount']),
+    currency: request['currency'] ?? 'INR',
+    ...pick(request, ['customer_id', 'customer_email', 'customer_phone', 'product_id', 'return_url']),
+    ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`udf${i + 1}`, request[`udf${i + 1}`] ?? ''])),
+    date_created: isoSeconds(existing?.createdAt ?? context.now),
+    refunded: false,
+    amount_refunded: 0,
+    payment_links: links,
+    ...(wantsToken && { juspay: { client_auth_token: `tkn_${randomHex(16)}`, client_auth_token_expiry: isoSeconds(tokenExpiry) } }),
   };
+  const short = { status: 'CREATED', status_id: 1, id, order_id: orderId, payment_links: links };
+  return {
+    answer: { status: 200, body: wantsToken ? order : short },
+    order: { orderId, providerOrderId: id, request, order, pagePaths: [`/merchant/pay/${id}`, `/merchant/ipay/${id}`] },
+  };
+}
 
+function bindJuspay(settings: Settings): ProviderSandbox<Credentials, JuspaySandboxAdapterOptions, Form, Order> {
+  const { credentials, variant } = settings;
   return {
     document: variant === 'cred' ? juspayCredOpenApi : juspayOpenApi,
     basePath: '',
     credentials,
-    adapterOptions: (url) => ({ apiKey: credentials.apiKey, merchantId: credentials.merchantId, baseUrl: url, variant }) satisfies JuspayOptions,
+    adapterOptions: (url) => ({ ...credentials, baseUrl: url, variant }) satisfies JuspayOptions,
     isAuthorized: (headers) => {
       const basic = /^Basic\s+(\S+)$/i.exec(headers['authorization'] ?? '')?.[1];
       // Juspay keeps the part before the colon, so `KEY:` and `KEY` both pass.
@@ -149,7 +151,7 @@ function bindJuspay(
     orderIdOf: (body) => stringField(body, 'order_id'),
     // Juspay treats order ids case-insensitively.
     orderKey: (orderId) => orderId.toLowerCase(),
-    createOrder,
+    createOrder: (request, context, existing) => createOrder(settings, request, context, existing),
     unauthorized: () => error(401, { status: 'error', error_code: 'access_denied', error_message: 'Access denied: wrong API key or merchant id' }),
     invalid: (problems) => {
       const summary = problems.map((p) => `${p.field}: ${p.reason}`).join('; ');
@@ -175,6 +177,6 @@ function bindJuspay(
 }
 
 /** The fields of `request` among `names` that were sent. */
-function pick(request: JuspaySandboxRequest, names: readonly string[]): Record<string, string> {
+function pick(request: Form, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.flatMap((name) => (request[name] === undefined ? [] : [[name, request[name]]])));
 }
