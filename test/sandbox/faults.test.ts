@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayError } from '../../src/errors.js';
 import type { PaymentProvider } from '../../src/port.js';
@@ -141,6 +146,26 @@ describe('sandbox fault options', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect((await delayed)._unsafeUnwrapErr().kind).toBe('network');
     expect((await hung)._unsafeUnwrapErr().kind).toBe('network');
+  });
+
+  it('a process with hanging and delayed requests exits once the sandbox is closed', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const script = join(mkdtempSync(join(tmpdir(), 'payroute-sandbox-')), 'hang.mts');
+    writeFileSync(
+      script,
+      `import { startSandbox } from ${JSON.stringify(join(root, 'src/sandbox/index.ts'))};
+      const sandbox = await startSandbox({ juspay: { faults: { latencyMs: 60_000 } } });
+      const hanging = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"order_id":"FHNG1"}' };
+      fetch(sandbox.flowwise.url + '/orders', hanging).catch(() => {});
+      fetch(sandbox.juspay.url + '/orders', { method: 'POST', body: 'order_id=X' }).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sandbox.close();
+      console.log('closed');`,
+    );
+    const started = performance.now();
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { cwd: root, timeout: 15_000 });
+    expect(stdout.trim()).toBe('closed');
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
