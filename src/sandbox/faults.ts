@@ -6,7 +6,7 @@ import { z } from 'zod';
  * when a provider processed the request and the answer was lost or broken on the way back.
  */
 export type SandboxFailure =
-  /** This HTTP status (a 5xx, usually) with the provider's error body. */
+  /** This HTTP status (400 to 599; a 5xx, usually) with the provider's error body. */
   | { readonly kind: 'status'; readonly status: number }
   /** 429 with the provider's error body and `Retry-After` (seconds; default 1). */
   | { readonly kind: 'rate_limit'; readonly retryAfterSeconds?: number }
@@ -36,7 +36,7 @@ export interface Fault {
 }
 
 const failureSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('status'), status: z.number().int().min(100).max(599) }),
+  z.strictObject({ kind: z.literal('status'), status: z.number().int().min(400).max(599) }),
   z.strictObject({ kind: z.literal('rate_limit'), retryAfterSeconds: z.number().int().min(0).max(86_400).optional() }),
   z.strictObject({ kind: z.literal('reset') }),
   z.strictObject({ kind: z.literal('hang') }),

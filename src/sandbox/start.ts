@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { parseOptions } from '../config.js';
 import { builtInSandboxes } from '../../providers/sandboxes.js';
 import type { AnySandboxDefinition, SandboxDefinition } from './behaviour.js';
@@ -46,8 +46,10 @@ export type Sandbox = { readonly [K in ProviderName]: ProviderSandboxServer<Regi
  * await sandbox.close();
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const host = parseOptions('sandbox', hostSchema, options.host) ?? '127.0.0.1';
   const names = Object.keys(builtInSandboxes) as ProviderName[];
+  // Each provider's entry is checked by its own schema below; here only that no key is misspelt.
+  const topLevel = z.strictObject({ host: hostSchema, ...Object.fromEntries(names.map((name) => [name, z.unknown().optional()])) });
+  const host = parseOptions('sandbox', topLevel, options).host ?? '127.0.0.1';
   const started: Array<readonly [ProviderName, RunningServer<unknown, unknown, unknown, unknown>]> = [];
   try {
     for (const name of names) {

@@ -184,6 +184,9 @@ describe('startSandbox', () => {
     await expect(startSandbox({ juspay: { port: -1 } })).rejects.toMatchObject({ name: 'PayrouteConfigError', fields: [{ path: 'port' }] });
     // @ts-expect-error -- an unknown option
     await expect(startSandbox({ flowwise: { colour: 'red' } })).rejects.toMatchObject({ name: 'PayrouteConfigError' });
+    // @ts-expect-error -- a misspelt provider
+    await expect(startSandbox({ juspey: {} })).rejects.toMatchObject({ name: 'PayrouteConfigError' });
+    await expect(startSandbox({ host: '' })).rejects.toMatchObject({ name: 'PayrouteConfigError', fields: [{ path: 'host' }] });
   });
 });
 
