@@ -6,6 +6,7 @@ export default defineConfig({
     juspay: 'providers/juspay/index.ts',
     flowwise: 'providers/flowwise/index.ts',
     'commerce-engine': 'providers/commerce-engine/index.ts',
+    sandbox: 'src/sandbox/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -1,0 +1,133 @@
+import { err, ok } from 'neverthrow';
+import { z } from 'zod';
+import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
+import { isMediaType, isoSeconds, randomHex, stringField } from '../../src/sandbox/provider-kit.js';
+import type { StoredOrder } from '../../src/sandbox/store.js';
+import type { FlowwiseOptions } from './config.js';
+import { flowwiseOpenApi } from './openapi.js';
+import type { FlowwiseOrderRequest } from './wire.js';
+
+/** Credentials the Flowwise sandbox accepts unless told others. */
+export const FLOWWISE_SANDBOX_CREDENTIALS = { clientId: 'sandbox_client', clientSecret: 'sandbox_secret' } as const;
+
+/** Minutes an order lives when the request gives no `expiry_time_in_minutes`. */
+const DEFAULT_EXPIRY_MINUTES = 30;
+
+/** Options of the Flowwise sandbox, besides the port and faults every sandbox server takes. */
+export interface FlowwiseSandboxOptions {
+  /** Credentials to accept instead of `defaultSandboxCredentials.flowwise`. */
+  readonly credentials?: { readonly clientId?: string | undefined; readonly clientSecret?: string | undefined } | undefined;
+  /** `project_id` of the orders (default `sandbox_project`). */
+  readonly projectId?: string | undefined;
+}
+
+const optionsSchema: z.ZodType<FlowwiseSandboxOptions, FlowwiseSandboxOptions> = z.strictObject({
+  credentials: z.strictObject({ clientId: z.string().min(1).optional(), clientSecret: z.string().min(1).optional() }).optional(),
+  projectId: z.string().min(1).optional(),
+});
+
+/** A Flowwise order as the sandbox keeps it: the `CreateOrderResponse` it answered. */
+export interface FlowwiseSandboxOrder {
+  readonly order_id: string;
+  readonly project_id: string;
+  readonly customer_email?: string;
+  readonly customer_id?: string;
+  readonly order_status: 'ACTIVE';
+  readonly order_currency: string;
+  readonly payment_methods?: string;
+  readonly order_note?: string;
+  readonly checkout_url: string;
+  readonly order_hash: string;
+  readonly order_expiry_time: string;
+  readonly added_on: string;
+}
+
+/** What `flowwise()` needs to talk to the sandbox. */
+export interface FlowwiseSandboxAdapterOptions {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly baseUrl: string;
+}
+
+type Credentials = { readonly clientId: string; readonly clientSecret: string };
+type Body = FlowwiseOrderRequest;
+type Order = FlowwiseSandboxOrder;
+
+/** Flowwise's `POST /orders`, offline. */
+export const flowwiseSandbox: SandboxDefinition<typeof optionsSchema, Credentials, FlowwiseSandboxAdapterOptions, Body, Order> = {
+  optionsSchema,
+  defaultCredentials: FLOWWISE_SANDBOX_CREDENTIALS,
+  bind: (options) =>
+    bindFlowwise(
+      {
+        clientId: options.credentials?.clientId ?? FLOWWISE_SANDBOX_CREDENTIALS.clientId,
+        clientSecret: options.credentials?.clientSecret ?? FLOWWISE_SANDBOX_CREDENTIALS.clientSecret,
+      },
+      options.projectId ?? 'sandbox_project',
+    ),
+};
+
+function bindFlowwise(credentials: Credentials, projectId: string): ProviderSandbox<Credentials, FlowwiseSandboxAdapterOptions, Body, Order> {
+  const error = (status: number, message: string, code: string, type: string): Answer => ({ status, body: { message, code, type } });
+
+  const createOrder = (request: Body, context: CreateContext, existing: StoredOrder<Body, Order> | undefined): CreateOutcome<Body, Order> => {
+    if (existing) {
+      return { answer: error(409, `order with id ${request.order_id} already exists`, 'order_already_exists', 'invalid_request_error') };
+    }
+    const hash = randomHex(16);
+    const minutes = request.expiry_time_in_minutes ?? DEFAULT_EXPIRY_MINUTES;
+    const customer = request.customer_details;
+    const order: Order = {
+      order_id: request.order_id,
+      project_id: projectId,
+      ...(customer.customer_email !== undefined && { customer_email: customer.customer_email }),
+      ...(customer.customer_id !== undefined && { customer_id: customer.customer_id }),
+      order_status: 'ACTIVE',
+      order_currency: request.order_currency,
+      ...(request.payment_methods !== undefined && { payment_methods: request.payment_methods }),
+      ...(request.order_note !== undefined && { order_note: request.order_note }),
+      checkout_url: `${context.origin}/checkout/${hash}`,
+      order_hash: hash,
+      order_expiry_time: isoSeconds(new Date(context.now.getTime() + minutes * 60_000)),
+      added_on: isoSeconds(context.now),
+    };
+    return {
+      answer: { status: 200, body: order },
+      order: { orderId: request.order_id, providerOrderId: hash, request, order, pagePaths: [`/checkout/${hash}`] },
+    };
+  };
+
+  return {
+    document: flowwiseOpenApi,
+    basePath: '/router',
+    credentials,
+    adapterOptions: (url) => ({ ...credentials, baseUrl: url }) satisfies FlowwiseOptions,
+    isAuthorized: (headers) => headers['x-client-id'] === credentials.clientId && headers['x-client-secret'] === credentials.clientSecret,
+    parseBody: (raw, contentType) => {
+      if (!isMediaType(contentType, 'application/json')) return err('Content-Type must be application/json');
+      try {
+        return ok(JSON.parse(raw) as unknown);
+      } catch {
+        return err('the body is not valid JSON');
+      }
+    },
+    orderIdOf: (body) => stringField(body, 'order_id'),
+    orderKey: (orderId) => orderId,
+    // The document's 400 example: "Invalid order amount. Amount must be greater than 0".
+    checkRules: (request) => (request.order_amount > 0 ? [] : [{ field: 'order_amount', reason: 'must be greater than 0' }]),
+    createOrder,
+    unauthorized: () => error(401, 'Invalid API credentials provided', 'unauthorized', 'authentication_error'),
+    invalid: (problems) => {
+      const amountOnly = problems.every((p) => p.field === 'order_amount');
+      const summary = problems.map((p) => `${p.field}: ${p.reason}`).join('; ');
+      return amountOnly
+        ? error(400, `Invalid order amount. ${summary}`, 'invalid_amount', 'validation_error')
+        : error(400, `Invalid request: ${summary}`, 'invalid_request', 'validation_error');
+    },
+    serverError: (status) =>
+      status === 503
+        ? error(status, 'Service temporarily unavailable', 'service_unavailable', 'server_error')
+        : error(status, 'Internal server error occurred while creating order', 'internal_error', 'server_error'),
+    rateLimited: () => error(429, 'Too many requests', 'rate_limit_exceeded', 'rate_limit_error'),
+  };
+}

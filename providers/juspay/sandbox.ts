@@ -1,0 +1,182 @@
+import { err, ok } from 'neverthrow';
+import { z } from 'zod';
+import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
+import { isMediaType, isoSeconds, randomHex, stringField } from '../../src/sandbox/provider-kit.js';
+import type { StoredOrder } from '../../src/sandbox/store.js';
+import type { JuspayOptions } from './config.js';
+import { juspayCredOpenApi, juspayOpenApi } from './openapi.js';
+
+/** Credentials the Juspay sandbox accepts unless told others. */
+export const JUSPAY_SANDBOX_CREDENTIALS = { apiKey: 'sandbox_key', merchantId: 'sandbox_merchant' } as const;
+
+/** How long a client auth token lives (Juspay: about 15 minutes). */
+const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+/** The oldest `version` header for which Juspay returns the full order object with a client auth token. */
+const FULL_ORDER_SINCE = '2018-07-01';
+
+/** Options of the Juspay sandbox, besides the port and faults every sandbox server takes. */
+export interface JuspaySandboxOptions {
+  /** Credentials to accept instead of `defaultSandboxCredentials.juspay`. */
+  readonly credentials?: { readonly apiKey?: string | undefined; readonly merchantId?: string | undefined } | undefined;
+  /** `cred`: the CRED pay rules (order id shorter than 18 characters, `x-routing-id` required). Default `standard`. */
+  readonly variant?: 'standard' | 'cred' | undefined;
+  /**
+   * A repeated `order_id` (in any case): `reject` (default) answers 400 `order_already_created`, as newer
+   * Juspay servers do; `update` answers 200 with the existing order updated from the request, as older ones do.
+   */
+  readonly duplicateOrders?: 'reject' | 'update' | undefined;
+}
+
+const optionsSchema: z.ZodType<JuspaySandboxOptions, JuspaySandboxOptions> = z.strictObject({
+  credentials: z.strictObject({ apiKey: z.string().min(1).optional(), merchantId: z.string().min(1).optional() }).optional(),
+  variant: z.enum(['standard', 'cred']).optional(),
+  duplicateOrders: z.enum(['reject', 'update']).optional(),
+});
+
+/** A create-order request as the Juspay sandbox keeps it: the form fields, dotted keys kept. */
+export type JuspaySandboxRequest = Readonly<Record<string, string>>;
+
+/** A Juspay order as the sandbox keeps it: the full order object. */
+export interface JuspaySandboxOrder {
+  readonly id: string;
+  readonly order_id: string;
+  readonly merchant_id: string;
+  readonly status: 'NEW';
+  readonly status_id: 10;
+  readonly amount: number;
+  readonly currency: string;
+  readonly customer_id?: string;
+  readonly customer_email?: string;
+  readonly customer_phone?: string;
+  readonly product_id?: string;
+  readonly return_url?: string;
+  /** `udf1`..`udf10`, `""` when not sent. */
+  readonly [udf: `udf${number}`]: string;
+  readonly date_created: string;
+  readonly refunded: false;
+  readonly amount_refunded: 0;
+  readonly payment_links: { readonly web: string; readonly mobile: string; readonly iframe: string };
+  /** Present when the request asked for a client auth token. */
+  readonly juspay?: { readonly client_auth_token: string; readonly client_auth_token_expiry: string };
+}
+
+/** What `juspay()` needs to talk to the sandbox. */
+export interface JuspaySandboxAdapterOptions {
+  readonly apiKey: string;
+  readonly merchantId: string;
+  readonly baseUrl: string;
+  readonly variant: 'standard' | 'cred';
+}
+
+type Credentials = { readonly apiKey: string; readonly merchantId: string };
+type Form = JuspaySandboxRequest;
+type Order = JuspaySandboxOrder;
+
+interface Settings {
+  readonly credentials: Credentials;
+  readonly variant: 'standard' | 'cred';
+  readonly duplicateOrders: 'reject' | 'update';
+}
+
+/** Juspay's `POST /orders`, offline. */
+export const juspaySandbox: SandboxDefinition<typeof optionsSchema, Credentials, JuspaySandboxAdapterOptions, Form, Order> = {
+  optionsSchema,
+  defaultCredentials: JUSPAY_SANDBOX_CREDENTIALS,
+  bind: (options) =>
+    bindJuspay({
+      credentials: {
+        apiKey: options.credentials?.apiKey ?? JUSPAY_SANDBOX_CREDENTIALS.apiKey,
+        merchantId: options.credentials?.merchantId ?? JUSPAY_SANDBOX_CREDENTIALS.merchantId,
+      },
+      variant: options.variant ?? 'standard',
+      duplicateOrders: options.duplicateOrders ?? 'reject',
+    }),
+};
+
+const error = (status: number, body: Record<string, unknown>): Answer => ({ status, body });
+
+function createOrder(settings: Settings, request: Form, context: CreateContext, existing: StoredOrder<Form, Order> | undefined): CreateOutcome<Form, Order> {
+  const orderId = request['order_id'] ?? '';
+  if (existing && settings.duplicateOrders === 'reject') {
+    return { answer: error(400, { status: 'order_already_created', error_message: `Order with id = "${orderId}" already created.` }) };
+  }
+  const id = existing?.providerOrderId ?? `ord_${randomHex(16)}`;
+  const web = `${context.origin}/merchant/pay/${id}`;
+  const links = { web, mobile: `${web}?mobile=true`, iframe: `${context.origin}/merchant/ipay/${id}` };
+  const wantsToken = request['options.get_client_auth_token'] === 'true' && (context.headers['version'] ?? '') >= FULL_ORDER_SINCE;
+  const tokenExpiry = new Date(context.now.getTime() + TOKEN_LIFETIME_MS);
+  const order: Order = {
+    id,
+    order_id: orderId,
+    merchant_id: settings.credentials.merchantId,
+    status: 'NEW',
+    status_id: 10,
+    amount: Number(request['amount']),
+    currency: request['currency'] ?? 'INR',
+    ...pick(request, ['customer_id', 'customer_email', 'customer_phone', 'product_id', 'return_url']),
+    ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`udf${i + 1}`, request[`udf${i + 1}`] ?? ''])),
+    date_created: isoSeconds(existing?.createdAt ?? context.now),
+    refunded: false,
+    amount_refunded: 0,
+    payment_links: links,
+    ...(wantsToken && { juspay: { client_auth_token: `tkn_${randomHex(16)}`, client_auth_token_expiry: isoSeconds(tokenExpiry) } }),
+  };
+  const short = { status: 'CREATED', status_id: 1, id, order_id: orderId, payment_links: links };
+  return {
+    answer: { status: 200, body: wantsToken ? order : short },
+    order: { orderId, providerOrderId: id, request, order, pagePaths: [`/merchant/pay/${id}`, `/merchant/ipay/${id}`] },
+  };
+}
+
+function bindJuspay(settings: Settings): ProviderSandbox<Credentials, JuspaySandboxAdapterOptions, Form, Order> {
+  const { credentials, variant } = settings;
+  return {
+    document: variant === 'cred' ? juspayCredOpenApi : juspayOpenApi,
+    basePath: '',
+    credentials,
+    adapterOptions: (url) => ({ ...credentials, baseUrl: url, variant }) satisfies JuspayOptions,
+    isAuthorized: (headers) => {
+      const basic = /^Basic\s+(\S+)$/i.exec(headers['authorization'] ?? '')?.[1];
+      // Juspay keeps the part before the colon, so `KEY:` and `KEY` both pass.
+      const apiKey = basic === undefined ? undefined : Buffer.from(basic, 'base64').toString('utf8').split(':')[0];
+      const merchantId = headers['x-merchantid'];
+      return apiKey === credentials.apiKey && (merchantId === undefined || merchantId === credentials.merchantId);
+    },
+    parseBody: (raw, contentType) => {
+      if (!isMediaType(contentType, 'application/x-www-form-urlencoded')) {
+        return err('Content-Type must be application/x-www-form-urlencoded');
+      }
+      return ok(Object.fromEntries(new URLSearchParams(raw)));
+    },
+    orderIdOf: (body) => stringField(body, 'order_id'),
+    // Juspay treats order ids case-insensitively.
+    orderKey: (orderId) => orderId.toLowerCase(),
+    createOrder: (request, context, existing) => createOrder(settings, request, context, existing),
+    unauthorized: () => error(401, { status: 'error', error_code: 'access_denied', error_message: 'Access denied: wrong API key or merchant id' }),
+    invalid: (problems) => {
+      const summary = problems.map((p) => `${p.field}: ${p.reason}`).join('; ');
+      return error(400, {
+        status: 'Bad Request',
+        error_code: 'INVALID_REQUEST',
+        error_message: `Invalid request: ${summary}`,
+        error_info: {
+          user_message: 'Invalid request',
+          developer_message: summary,
+          code: 'INVALID_INPUT',
+          category: 'USER_ERROR',
+          fields: problems.map((p) => ({ field_name: p.field, reason: p.reason })),
+        },
+      });
+    },
+    serverError: (status) =>
+      error(status, status === 503
+        ? { status: 'error', error_code: 'service_unavailable', error_message: 'Service unavailable' }
+        : { status: 'error', error_code: 'internal_error', error_message: 'Internal server error' }),
+    rateLimited: () => error(429, { status: 'error', error_code: 'too_many_requests', error_message: 'Too many requests' }),
+  };
+}
+
+/** The fields of `request` among `names` that were sent. */
+function pick(request: Form, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (request[name] === undefined ? [] : [[name, request[name]]])));
+}

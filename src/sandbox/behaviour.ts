@@ -1,0 +1,75 @@
+import type { Result } from 'neverthrow';
+import type { z } from 'zod';
+import type { FieldProblem, OpenApiDocument } from './openapi.js';
+import type { StoredOrder } from './store.js';
+
+/** An HTTP answer before it is written: a status, a JSON body and extra headers. */
+export interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What a provider is told when an order is created. */
+export interface CreateContext {
+  /** Base URL of this sandbox server, such as `http://127.0.0.1:4010`; checkout links point under it. */
+  readonly origin: string;
+  readonly now: Date;
+  /** The request's headers, lower-case names (Juspay's answer depends on `version`). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** What `createOrder` decided: the answer, and the order to keep when one was created or updated. */
+export interface CreateOutcome<Req, Order> {
+  readonly answer: Answer;
+  readonly order?: Omit<StoredOrder<Req, Order>, 'createdAt'> & {
+    /** Paths under the origin (no query) that serve the order's checkout page. */
+    readonly pagePaths: readonly string[];
+  };
+}
+
+/**
+ * One provider's sandbox, bound to its options: its OpenAPI document and everything it answers.
+ * The generic harness does the HTTP, faults, validation and storage; this says what the provider would.
+ */
+export interface ProviderSandbox<Credentials, AdapterOptions, Req, Order> {
+  /** OpenAPI 3 document of the create-order endpoint; requests are validated against it. */
+  readonly document: OpenApiDocument;
+  /** Path prefix of the API (`/router` for a base URL such as `https://host/router`), or `''`. */
+  readonly basePath: string;
+  /** The credentials this server accepts. */
+  readonly credentials: Credentials;
+  /** Options for the provider's adapter that point it at this server. */
+  adapterOptions(url: string): AdapterOptions;
+  /** Whether the request carries the accepted credentials. */
+  isAuthorized(headers: Readonly<Record<string, string>>): boolean;
+  /** The body as the object the document describes (form fields to a flat object, JSON parsed), or why it cannot be read. */
+  parseBody(raw: string, contentType: string | undefined): Result<unknown, string>;
+  /** The merchant's order id in a parsed (not yet validated) body, for magic values. */
+  orderIdOf(body: unknown): string | undefined;
+  /** The key duplicates are found by (Juspay ignores case). */
+  orderKey(orderId: string): string;
+  /** Rules the document cannot express, checked after it. */
+  checkRules?(request: Req): readonly FieldProblem[];
+  /** Creates the order, or answers as the provider does for an order id it already has. */
+  createOrder(request: Req, context: CreateContext, existing: StoredOrder<Req, Order> | undefined): CreateOutcome<Req, Order>;
+  unauthorized(): Answer;
+  invalid(problems: readonly FieldProblem[]): Answer;
+  /** The provider's error body for a 5xx (or any other status the fault asks for). */
+  serverError(status: number): Answer;
+  /** The provider's 429 body; the harness adds `Retry-After`. */
+  rateLimited(): Answer;
+}
+
+/**
+ * A provider's sandbox as listed in the registry: its options (a zod schema of the provider's own
+ * keys; port and faults are the harness's) and how to bind them.
+ */
+export interface SandboxDefinition<Schema extends z.ZodType, Credentials, AdapterOptions, Req, Order> {
+  readonly optionsSchema: Schema;
+  readonly defaultCredentials: Credentials;
+  bind(options: z.output<Schema>): ProviderSandbox<Credentials, AdapterOptions, Req, Order>;
+}
+
+/** Any registered sandbox definition. */
+export type AnySandboxDefinition = SandboxDefinition<z.ZodType, unknown, unknown, unknown, unknown>;

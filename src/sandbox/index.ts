@@ -1,0 +1,10 @@
+export { startSandbox } from './start.js';
+export type { ProviderSandboxOptions, ProviderSandboxServer, Sandbox, SandboxOptions } from './start.js';
+export type { SandboxServer } from './server.js';
+export type { SandboxServerOptions } from './options.js';
+export type { SandboxFailure, SandboxFaults } from './faults.js';
+export type { MagicValueOptions } from './magic-values.js';
+export type { SandboxOrders, StoredOrder } from './store.js';
+export { defaultSandboxCredentials } from './credentials.js';
+export { seededRandom } from './random.js';
+export type * from '../../providers/sandbox-types.js';

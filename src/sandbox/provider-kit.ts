@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+
+/** Small helpers the providers' sandboxes share. */
+
+/** A string field of a parsed body that may not be an object yet (it has not been validated). */
+export function stringField(body: unknown, name: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A timestamp as providers print it: `2024-12-03T16:30:00Z`, without milliseconds. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `bytes` random bytes as lower-case hex, for ids and tokens. */
+export function randomHex(bytes: number): string {
+  return randomBytes(bytes).toString('hex');
+}
+
+/** Whether the Content-Type header names this media type (parameters such as charset ignored). */
+export function isMediaType(contentType: string | undefined, mediaType: string): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === mediaType;
+}

@@ -1,0 +1,182 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { err, ok, type Result } from 'neverthrow';
+import { PayrouteConfigError } from '../errors.js';
+import { toFieldIssues } from '../validation.js';
+import type { Answer, ProviderSandbox } from './behaviour.js';
+import { configuredFault, failsAfterProcessing, faultsSchema, type Fault, type SandboxFailure, type SandboxFaults } from './faults.js';
+import { flatHeaders, readBody, writeHtml, writeJson } from './http.js';
+import { magicFault } from './magic-values.js';
+import type { RequestValidator } from './openapi.js';
+import type { SandboxServerOptions } from './options.js';
+import { createOrderStore, type OrderStore, type SandboxOrders } from './store.js';
+
+/** One provider's running sandbox server. */
+export interface SandboxServer<Credentials, AdapterOptions, Req, Order> {
+  /** Base URL to give the provider's adapter, such as `http://127.0.0.1:4010`. */
+  readonly url: string;
+  /** The credentials this server accepts. */
+  readonly credentials: Credentials;
+  /** The adapter's options for this server: `juspay(sandbox.juspay.adapterOptions)`. */
+  readonly adapterOptions: AdapterOptions;
+  /** The orders created so far. */
+  readonly orders: SandboxOrders<Req, Order>;
+  /** Replaces the faults (for a demo: fail, then recover); `Err` names the invalid fields and changes nothing. */
+  setFaults(faults: SandboxFaults): Result<void, PayrouteConfigError>;
+  /** Removes every configured fault; magic values keep working. */
+  clearFaults(): void;
+}
+
+/** A server plus the means to stop it. */
+export interface RunningServer<Credentials, AdapterOptions, Req, Order> extends SandboxServer<Credentials, AdapterOptions, Req, Order> {
+  /** Stops listening and destroys every open connection, hanging ones included. */
+  close(): Promise<void>;
+}
+
+interface ServerSetup<Credentials, AdapterOptions, Req, Order> {
+  /** The provider's name, shown on checkout pages. */
+  readonly name: string;
+  readonly provider: ProviderSandbox<Credentials, AdapterOptions, Req, Order>;
+  readonly validator: RequestValidator;
+  readonly options: SandboxServerOptions;
+  readonly host: string;
+}
+
+/** Starts one provider's sandbox server; rejects when the port cannot be bound. */
+export async function startServer<Credentials, AdapterOptions, Req, Order>(
+  setup: ServerSetup<Credentials, AdapterOptions, Req, Order>,
+): Promise<RunningServer<Credentials, AdapterOptions, Req, Order>> {
+  const { provider, options } = setup;
+  const store = createOrderStore<Req, Order>(provider.orderKey);
+  const stopping = new AbortController();
+  let faults = options.faults && structuredClone(options.faults);
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      // A bug in the sandbox must not crash the test run that uses it.
+      if (!response.headersSent) writeJson(response, { status: 500, body: { message: 'payroute sandbox failed unexpectedly' } });
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const path = new URL(request.url ?? '/', origin).pathname;
+    const page = method === 'GET' ? store.byPagePath(path) : undefined;
+    if (page) {
+      const text = `Order ${page.orderId} (${page.providerOrderId}) was created in the payroute ${setup.name} sandbox. No payment can be made here.`;
+      return writeHtml(response, 200, 'Order created', text);
+    }
+    const apiPath = path.startsWith(provider.basePath) ? path.slice(provider.basePath.length) : undefined;
+    if (apiPath === undefined || !setup.validator.hasOperation(method, apiPath)) {
+      return writeJson(response, { status: 404, body: { message: `the ${setup.name} sandbox has no ${method} ${path}` } });
+    }
+    const raw = await readBody(request);
+    const headers = flatHeaders(request);
+    const body = raw === undefined ? err('the body is larger than 1 MiB') : provider.parseBody(raw, headers['content-type']);
+
+    const fault = faultFor(body.isOk() ? provider.orderIdOf(body.value) : undefined);
+    if (fault && fault.latencyMs > 0) {
+      const waited = await delay(fault.latencyMs, true, { signal: stopping.signal }).catch(() => false);
+      if (!waited) return;
+    }
+    const failure = fault?.failure;
+    if (failure && !failsAfterProcessing(failure)) return writeFailure(response, failure);
+
+    const answer = answerFor(apiPath, method, headers, body);
+    if (failure?.kind === 'reset') request.socket.resetAndDestroy();
+    else if (failure?.kind === 'hang') return; // close() destroys the socket if the client never gives up
+    else writeJson(response, answer, failure?.kind === 'malformed_json');
+  }
+
+  /** What the provider would answer: its 401, its 400 with every problem, its duplicate answer, or the new order. */
+  function answerFor(path: string, method: string, headers: Record<string, string>, body: Result<unknown, string>): Answer {
+    if (!provider.isAuthorized(headers)) return provider.unauthorized();
+    if (body.isErr()) return provider.invalid([{ field: 'body', reason: body.error }]);
+    return createOrder(path, method, headers, body.value);
+  }
+
+  function createOrder(path: string, method: string, headers: Record<string, string>, body: unknown): Answer {
+    const problems = setup.validator.validate({ method, path, headers, body });
+    if (problems.length > 0) return provider.invalid(problems);
+    // The document has just checked the body, so it has the shape the provider's type describes.
+    const request = body as Req;
+    const broken = provider.checkRules?.(request) ?? [];
+    if (broken.length > 0) return provider.invalid(broken);
+    const existing = store.get(provider.orderIdOf(request) ?? '');
+    const now = new Date();
+    const outcome = provider.createOrder(request, { origin, now, headers }, existing);
+    if (outcome.order) {
+      const { pagePaths, ...order } = outcome.order;
+      store.put({ ...order, createdAt: existing?.createdAt ?? now }, pagePaths);
+    }
+    return outcome.answer;
+  }
+
+  function faultFor(orderId: string | undefined): Fault | undefined {
+    const magic = options.magicValues ?? true;
+    const byOrder = magic === false ? undefined : magicFault(orderId, magic === true ? {} : magic);
+    return byOrder ?? configuredFault(faults, options.random ?? Math.random);
+  }
+
+  function writeFailure(response: ServerResponse, failure: SandboxFailure): void {
+    if (failure.kind === 'status') return writeJson(response, provider.serverError(failure.status));
+    if (failure.kind === 'html') {
+      const status = failure.status ?? 502;
+      return writeHtml(response, status, `${status} ${STATUS_CODES[status] ?? ''}`.trim(), 'The upstream server did not answer in time.');
+    }
+    if (failure.kind === 'rate_limit') {
+      const answer = provider.rateLimited();
+      const retryAfter = String(failure.retryAfterSeconds ?? 1);
+      return writeJson(response, { ...answer, headers: { ...answer.headers, 'Retry-After': retryAfter } });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, setup.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostInUrl = setup.host.includes(':') ? `[${setup.host}]` : setup.host;
+  origin = `http://${hostInUrl}:${port}`;
+  const url = `${origin}${provider.basePath}`;
+
+  return {
+    url,
+    credentials: provider.credentials,
+    adapterOptions: provider.adapterOptions(url),
+    orders: readOnly(store),
+    setFaults: (next) => {
+      const parsed = faultsSchema.safeParse(next);
+      if (!parsed.success) return err(new PayrouteConfigError(`${setup.name} sandbox faults`, toFieldIssues(parsed.error)));
+      faults = structuredClone(next);
+      return ok(undefined);
+    },
+    clearFaults: () => {
+      faults = undefined;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        stopping.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The store without its writing methods, as tests see it. */
+function readOnly<Req, Order>(store: OrderStore<Req, Order>): SandboxOrders<Req, Order> {
+  return {
+    get: store.get,
+    list: store.list,
+    get size() {
+      return store.size;
+    },
+    clear: store.clear,
+  };
+}
