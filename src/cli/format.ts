@@ -1,3 +1,4 @@
+import type { Result } from 'neverthrow';
 import type { GatewayError } from '../errors.js';
 import type { OrderSession } from '../port.js';
 
@@ -42,7 +43,10 @@ function aligned(lines: Array<[string, string | undefined]>): string[] {
   return shown.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`);
 }
 
-/** Machine output: dates as ISO strings, stable key order. */
-export function toJson(value: OrderSession | GatewayError, ok: boolean): string {
-  return JSON.stringify(ok ? { ok, session: value } : { ok, error: value }, null, 2);
+/** Machine output: `{ ok: true, session }` or `{ ok: false, error }` (dates become ISO strings in JSON). */
+export function toJsonValue(result: Result<OrderSession, GatewayError>): object {
+  return result.match(
+    (session) => ({ ok: true, session }),
+    (error) => ({ ok: false, error }),
+  );
 }

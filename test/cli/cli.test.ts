@@ -1,0 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, run } from '../../src/cli/run.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(argv: string[], env: Record<string, string> = {}): Promise<Ran> {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const code = await run(argv, {
+    stdout: (text) => out.push(text),
+    stderr: (text) => errors.push(text),
+    env,
+    interrupted: () => Promise.resolve(),
+  });
+  return { code, stdout: out.join('\n'), stderr: errors.join('\n') };
+}
+
+describe('payroute command line', () => {
+  it.each([[[]], [['--help']], [['help']]])('prints the main help for %j', async (argv) => {
+    const { code, stdout } = await cli(argv);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('Usage: payroute <command>');
+    expect(stdout).toContain('create-order');
+  });
+
+  it.each(['create-order', 'demo', 'sandbox'])('prints help for %s', async (command) => {
+    for (const argv of [[command, '--help'], ['help', command]]) {
+      const { code, stdout } = await cli(argv);
+      expect(code).toBe(EXIT.ok);
+      expect(stdout).toContain(`Usage: payroute ${command}`);
+    }
+  });
+
+  it.each([
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['create-order'], '--amount is required'],
+    [['create-order', '--amount', '1.005'], '--amount: INR has 2 decimal places; "1.005" has more'],
+    [['create-order', '--amount', '10', '--currency', 'ABC'], '--amount: unknown currency "ABC"'],
+    [['create-order', '--amount', '10', '--bogus'], "Unknown option '--bogus'"],
+    [['sandbox', '--port', 'http'], '--port must be a port number'],
+  ])('refuses %j with exit code 2 and says why', async (argv, message) => {
+    const { code, stderr } = await cli(argv);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('payroute --help');
+  });
+
+  it('creates an order at the offline sandbox by default', async () => {
+    const { code, stdout } = await cli(['create-order', '--amount', '100.15', '--order-id', 'ord1001', '--email', 'a@example.com']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/created at:\s+juspay/);
+    expect(stdout).toMatch(/order id:\s+ord1001/);
+    expect(stdout).toMatch(/checkout url:\s+http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it('prints JSON with --json and honours --provider', async () => {
+    const { code, stdout } = await cli(['create-order', '--amount', '2299.5', '--provider', 'flowwise', '--json']);
+    expect(code).toBe(EXIT.ok);
+    const printed = JSON.parse(stdout);
+    expect(printed).toMatchObject({ ok: true, session: { provider: 'flowwise', status: 'created', providerStatus: 'ACTIVE' } });
+    expect(printed.session.raw.order_amount).toBeUndefined();
+  });
+
+  it('exits 2 with each provider\'s reason when no provider can take the order', async () => {
+    const { code, stderr } = await cli(['create-order', '--amount', '1.005', '--currency', 'KWD', '--provider', 'juspay']);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain('failed:');
+    expect(stderr).toContain('validation');
+  });
+
+  it('exits 1 when the provider refuses', async () => {
+    const { code, stderr } = await cli(['create-order', '--amount', '10', '--order-id', 'F503demo', '--provider', 'juspay']);
+    expect(code).toBe(EXIT.failed);
+    expect(stderr).toContain('provider_unavailable');
+  });
+
+  it('runs the demo: an order created, then a fallback', async () => {
+    const { code, stdout } = await cli(['demo']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/created at:\s+juspay/);
+    expect(stdout).toMatch(/created at:\s+flowwise/);
+    expect(stdout).toContain('juspay: provider_unavailable');
+  });
+
+  it('prints the sandbox URLs and credentials, and stops when interrupted', async () => {
+    const { code, stdout } = await cli(['sandbox']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/juspay\s+http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toContain('sandbox_key');
+  });
+});
+
+describe('payroute with a configuration', () => {
+  let sandbox: Sandbox;
+  let dir: string;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    dir = mkdtempSync(join(tmpdir(), 'payroute-cli-'));
+  });
+  afterAll(() => sandbox.close());
+
+  const writeConfig = (config: object) => {
+    const file = join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(config));
+    return file;
+  };
+
+  it('talks to the providers a config file names, secrets from the environment', async () => {
+    const { apiKey, merchantId, baseUrl } = sandbox.juspay.adapterOptions;
+    const file = writeConfig({
+      providers: { main: { type: 'juspay', apiKey: { $env: 'JUSPAY_KEY' }, merchantId, baseUrl } },
+      routing: { strategy: 'priority', order: ['main'] },
+    });
+    const { code, stdout } = await cli(['create-order', '--amount', '5', '--config', file], { JUSPAY_KEY: apiKey });
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/created at:\s+main/);
+  });
+
+  it('reads PAYROUTE_CONFIG from the environment', async () => {
+    const { clientId, clientSecret, baseUrl } = sandbox.flowwise.adapterOptions;
+    const config = { providers: { fw: { type: 'flowwise', clientId, clientSecret, baseUrl } }, routing: { strategy: 'priority', order: ['fw'] } };
+    const { code, stdout } = await cli(['create-order', '--amount', '5', '--json'], { PAYROUTE_CONFIG: JSON.stringify(config) });
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(stdout).session.provider).toBe('fw');
+  });
+
+  it('exits 3 naming the bad path of a bad config, without its secret', async () => {
+    const file = writeConfig({
+      providers: { main: { type: 'juspay', apiKey: 'top_secret_key_123', merchantId: '', environment: 'sandbox' } },
+      routing: { strategy: 'priority', order: ['main'] },
+    });
+    const { code, stderr } = await cli(['create-order', '--amount', '5', '--config', file]);
+    expect(code).toBe(EXIT.configuration);
+    expect(stderr).toContain('providers.main.merchantId');
+    expect(stderr).not.toContain('top_secret_key_123');
+  });
+});
+
+it('runs as a process with exit codes a shell can use', () => {
+  const ran = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'create-order', '--amount', 'ten'], { encoding: 'utf8' });
+  expect(ran.status).toBe(EXIT.usage);
+  expect(ran.stderr).toContain('payroute: --amount: "ten" is not a plain decimal amount');
+  expect(spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--version'], { encoding: 'utf8' }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+});
