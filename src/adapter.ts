@@ -4,7 +4,8 @@ import { classifyStatus, parseRetryAfter } from './http-status.js';
 import { orderSchema, type Order, type ValidOrder } from './order.js';
 import type { CreateOrderOptions, OrderSession, PaymentProvider } from './port.js';
 import { redact } from './redact.js';
-import type { HttpRequest, HttpResponse, Transport } from './transport.js';
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
+import { createTransport, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 import { toFieldIssues, validationError } from './validation.js';
 
 /** The pure parts a provider supplies; `defineAdapter` adds validation, I/O and the never-throw guarantee. */
@@ -18,6 +19,29 @@ export interface AdapterSpec<Raw> {
   toSession(response: HttpResponse, order: ValidOrder): Result<OrderSession<Raw>, GatewayError>;
   /** A non-2xx answer to a typed error. */
   toError(response: HttpResponse): GatewayError;
+}
+
+/** The options every adapter takes besides its credentials (`commonOptionsSchema`, parsed). */
+export interface CommonOptions {
+  readonly name?: string | undefined;
+  readonly environment?: 'sandbox' | 'production' | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly timeoutMs?: number | undefined;
+}
+
+/** An adapter's instance name and its transport: the custom base URL, else the environment's (production by default). */
+export function adapterTransport(
+  type: string,
+  options: CommonOptions,
+  baseUrls: Readonly<Record<'sandbox' | 'production', string>>,
+): { readonly name: string; readonly transport: Transport } {
+  const name = options.name ?? type;
+  const transport = createTransport({
+    provider: name,
+    baseUrl: options.baseUrl ?? baseUrls[options.environment ?? 'production'],
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  return { name, transport };
 }
 
 /** Builds a `PaymentProvider` from a provider's pure mapping functions. */

@@ -1,8 +1,6 @@
-import { defineAdapter } from '../../src/adapter.js';
+import { adapterTransport, defineAdapter } from '../../src/adapter.js';
 import { parseOptions } from '../../src/config.js';
-import { DEFAULT_TIMEOUT_MS } from '../../src/defaults.js';
 import type { PaymentProvider } from '../../src/port.js';
-import { createTransport } from '../../src/transport.js';
 import { COMMERCE_ENGINE_BASE_URLS, commerceEngineOptionsSchema, type CommerceEngineOptions } from './config.js';
 import { toCommerceEngineRequest } from './request.js';
 import { fromCommerceEngineError, fromCommerceEngineResponse } from './response.js';
@@ -20,18 +18,13 @@ import type { CommerceEngineEnvelope } from './wire.js';
  */
 export function commerceEngine(options: CommerceEngineOptions): PaymentProvider<CommerceEngineEnvelope> {
   const config = parseOptions('commerce-engine', commerceEngineOptionsSchema, options);
-  const name = config.name ?? 'commerce-engine';
+  const { name, transport } = adapterTransport('commerce-engine', config, COMMERCE_ENGINE_BASE_URLS);
   const secrets = [config.accessToken];
   const headers = {
     Authorization: `Bearer ${config.accessToken}`,
     'Content-Type': 'application/json',
     Accept: 'application/json',
   };
-  const transport = createTransport({
-    provider: name,
-    baseUrl: config.baseUrl ?? COMMERCE_ENGINE_BASE_URLS[config.environment ?? 'production'],
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
   const path = `/api/v1/${config.storeId}/storefront/payments/juspay/create-order`;
 
   return defineAdapter({

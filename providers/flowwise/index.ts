@@ -1,8 +1,6 @@
-import { defineAdapter } from '../../src/adapter.js';
+import { adapterTransport, defineAdapter } from '../../src/adapter.js';
 import { parseOptions } from '../../src/config.js';
 import type { PaymentProvider } from '../../src/port.js';
-import { createTransport } from '../../src/transport.js';
-import { DEFAULT_TIMEOUT_MS } from '../../src/defaults.js';
 import { FLOWWISE_BASE_URLS, flowwiseOptionsSchema, type FlowwiseOptions } from './config.js';
 import { toFlowwiseRequest } from './request.js';
 import { fromFlowwiseError, fromFlowwiseResponse } from './response.js';
@@ -19,7 +17,7 @@ import type { FlowwiseOrder } from './wire.js';
  */
 export function flowwise(options: FlowwiseOptions): PaymentProvider<FlowwiseOrder> {
   const config = parseOptions('flowwise', flowwiseOptionsSchema, options);
-  const name = config.name ?? 'flowwise';
+  const { name, transport } = adapterTransport('flowwise', config, FLOWWISE_BASE_URLS);
   const secrets = [config.clientSecret, config.clientId];
   const headers = {
     'Content-Type': 'application/json',
@@ -27,11 +25,6 @@ export function flowwise(options: FlowwiseOptions): PaymentProvider<FlowwiseOrde
     'x-client-id': config.clientId,
     'x-client-secret': config.clientSecret,
   };
-  const transport = createTransport({
-    provider: name,
-    baseUrl: config.baseUrl ?? FLOWWISE_BASE_URLS[config.environment ?? 'production'],
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
 
   return defineAdapter({
     name,

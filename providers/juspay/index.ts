@@ -1,8 +1,6 @@
-import { defineAdapter } from '../../src/adapter.js';
+import { adapterTransport, defineAdapter } from '../../src/adapter.js';
 import { parseOptions } from '../../src/config.js';
 import type { PaymentProvider } from '../../src/port.js';
-import { createTransport } from '../../src/transport.js';
-import { DEFAULT_TIMEOUT_MS } from '../../src/defaults.js';
 import { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION, juspayOptionsSchema, type JuspayOptions } from './config.js';
 import { encodeForm, toJuspayRequest } from './request.js';
 import { fromJuspayError, fromJuspayResponse } from './response.js';
@@ -19,7 +17,7 @@ import type { JuspayOrder } from './wire.js';
  */
 export function juspay(options: JuspayOptions): PaymentProvider<JuspayOrder> {
   const config = parseOptions('juspay', juspayOptionsSchema, options);
-  const name = config.name ?? 'juspay';
+  const { name, transport } = adapterTransport('juspay', config, JUSPAY_BASE_URLS);
   const variant = config.variant ?? 'standard';
   const authorization = `Basic ${Buffer.from(`${config.apiKey}:`).toString('base64')}`;
   const secrets = [config.apiKey, authorization.slice('Basic '.length)];
@@ -30,11 +28,6 @@ export function juspay(options: JuspayOptions): PaymentProvider<JuspayOrder> {
     'Content-Type': 'application/x-www-form-urlencoded',
     Accept: 'application/json',
   };
-  const transport = createTransport({
-    provider: name,
-    baseUrl: config.baseUrl ?? JUSPAY_BASE_URLS[config.environment ?? 'production'],
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
 
   return defineAdapter({
     name,
