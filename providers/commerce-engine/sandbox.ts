@@ -26,7 +26,7 @@ export interface CommerceEngineSandboxOptions {
 
 /** The options once checked: store orders validated (trimmed) by the canonical order schema. */
 export interface ParsedCommerceEngineSandboxOptions {
-  readonly credentials?: { readonly storeId?: string | undefined; readonly accessToken?: string | undefined } | undefined;
+  readonly credentials?: CommerceEngineSandboxOptions['credentials'];
   readonly storeOrders?: readonly ValidOrder[] | undefined;
 }
 
