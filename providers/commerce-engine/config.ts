@@ -7,10 +7,13 @@ export const COMMERCE_ENGINE_BASE_URLS = {
   production: 'https://prod.api.commercengine.io',
 } as const;
 
+/** A store id, the `{store_id}` of the path. */
+export const storeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, hyphens or underscores');
+
 export const commerceEngineOptionsSchema = z
   .strictObject({
     ...commonOptionsSchema,
-    storeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, hyphens or underscores'),
+    storeId: storeIdSchema,
     accessToken: secretSchema('accessToken'),
   })
   .refine(environmentRefinement, environmentMessage);

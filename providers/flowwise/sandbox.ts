@@ -1,7 +1,6 @@
-import { err, ok } from 'neverthrow';
 import { z } from 'zod';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
-import { isMediaType, isoSeconds, randomHex, stringField } from '../../src/sandbox/provider-kit.js';
+import { isoSeconds, parseJsonRequest, randomHex, stringField } from '../../src/sandbox/provider-kit.js';
 import type { StoredOrder } from '../../src/sandbox/store.js';
 import type { FlowwiseOptions } from './config.js';
 import { flowwiseOpenApi } from './openapi.js';
@@ -103,14 +102,7 @@ function bindFlowwise(credentials: Credentials, projectId: string): ProviderSand
     credentials,
     adapterOptions: (url) => ({ ...credentials, baseUrl: url }) satisfies FlowwiseOptions,
     isAuthorized: (headers) => headers['x-client-id'] === credentials.clientId && headers['x-client-secret'] === credentials.clientSecret,
-    parseBody: (raw, contentType) => {
-      if (!isMediaType(contentType, 'application/json')) return err('Content-Type must be application/json');
-      try {
-        return ok(JSON.parse(raw) as unknown);
-      } catch {
-        return err('the body is not valid JSON');
-      }
-    },
+    parseBody: parseJsonRequest,
     orderIdOf: (body) => stringField(body, 'order_id'),
     orderKey: (orderId) => orderId,
     // The document's 400 example: "Invalid order amount. Amount must be greater than 0".

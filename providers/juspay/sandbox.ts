@@ -1,16 +1,17 @@
 import { err, ok } from 'neverthrow';
 import { z } from 'zod';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
-import { isMediaType, isoSeconds, randomHex, stringField } from '../../src/sandbox/provider-kit.js';
+import { isMediaType, stringField } from '../../src/sandbox/provider-kit.js';
 import type { StoredOrder } from '../../src/sandbox/store.js';
 import type { JuspayOptions } from './config.js';
 import { juspayCredOpenApi, juspayOpenApi } from './openapi.js';
+import { juspayOrderObject, juspayPagePaths, newJuspayOrderId, type JuspaySandboxOrder } from './sandbox-order.js';
+
+export type { JuspaySandboxOrder } from './sandbox-order.js';
 
 /** Credentials the Juspay sandbox accepts unless told others. */
 export const JUSPAY_SANDBOX_CREDENTIALS = { apiKey: 'sandbox_key', merchantId: 'sandbox_merchant' } as const;
 
-/** How long a client auth token lives (Juspay: about 15 minutes). */
-const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 /** The oldest `version` header for which Juspay returns the full order object with a client auth token. */
 const FULL_ORDER_SINCE = '2018-07-01';
 
@@ -35,30 +36,6 @@ const optionsSchema: z.ZodType<JuspaySandboxOptions, JuspaySandboxOptions> = z.s
 
 /** A create-order request as the Juspay sandbox keeps it: the form fields, dotted keys kept. */
 export type JuspaySandboxRequest = Readonly<Record<string, string>>;
-
-/** A Juspay order as the sandbox keeps it: the full order object. */
-export interface JuspaySandboxOrder {
-  readonly id: string;
-  readonly order_id: string;
-  readonly merchant_id: string;
-  readonly status: 'NEW';
-  readonly status_id: 10;
-  readonly amount: number;
-  readonly currency: string;
-  readonly customer_id?: string;
-  readonly customer_email?: string;
-  readonly customer_phone?: string;
-  readonly product_id?: string;
-  readonly return_url?: string;
-  /** `udf1`..`udf10`, `""` when not sent. */
-  readonly [udf: `udf${number}`]: string;
-  readonly date_created: string;
-  readonly refunded: false;
-  readonly amount_refunded: 0;
-  readonly payment_links: { readonly web: string; readonly mobile: string; readonly iframe: string };
-  /** Present when the request asked for a client auth token. */
-  readonly juspay?: { readonly client_auth_token: string; readonly client_auth_token_expiry: string };
-}
 
 /** What `juspay()` needs to talk to the sandbox. */
 export interface JuspaySandboxAdapterOptions {
@@ -100,31 +77,20 @@ function createOrder(settings: Settings, request: Form, context: CreateContext, 
   if (existing && settings.duplicateOrders === 'reject') {
     return { answer: error(400, { status: 'order_already_created', error_message: `Order with id = "${orderId}" already created.` }) };
   }
-  const id = existing?.providerOrderId ?? `ord_${randomHex(16)}`;
-  const web = `${context.origin}/merchant/pay/${id}`;
-  const links = { web, mobile: `${web}?mobile=true`, iframe: `${context.origin}/merchant/ipay/${id}` };
+  const id = existing?.providerOrderId ?? newJuspayOrderId();
   const wantsToken = request['options.get_client_auth_token'] === 'true' && (context.headers['version'] ?? '') >= FULL_ORDER_SINCE;
-  const tokenExpiry = new Date(context.now.getTime() + TOKEN_LIFETIME_MS);
-  const order: Order = {
+  const order = juspayOrderObject(request, {
     id,
-    order_id: orderId,
-    merchant_id: settings.credentials.merchantId,
-    status: 'NEW',
-    status_id: 10,
-    amount: Number(request['amount']),
-    currency: request['currency'] ?? 'INR',
-    ...pick(request, ['customer_id', 'customer_email', 'customer_phone', 'product_id', 'return_url']),
-    ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`udf${i + 1}`, request[`udf${i + 1}`] ?? ''])),
-    date_created: isoSeconds(existing?.createdAt ?? context.now),
-    refunded: false,
-    amount_refunded: 0,
-    payment_links: links,
-    ...(wantsToken && { juspay: { client_auth_token: `tkn_${randomHex(16)}`, client_auth_token_expiry: isoSeconds(tokenExpiry) } }),
-  };
-  const short = { status: 'CREATED', status_id: 1, id, order_id: orderId, payment_links: links };
+    merchantId: settings.credentials.merchantId,
+    origin: context.origin,
+    now: context.now,
+    createdAt: existing?.createdAt ?? context.now,
+    withToken: wantsToken,
+  });
+  const short = { status: 'CREATED', status_id: 1, id, order_id: orderId, payment_links: order.payment_links };
   return {
     answer: { status: 200, body: wantsToken ? order : short },
-    order: { orderId, providerOrderId: id, request, order, pagePaths: [`/merchant/pay/${id}`, `/merchant/ipay/${id}`] },
+    order: { orderId, providerOrderId: id, request, order, pagePaths: juspayPagePaths(id) },
   };
 }
 
@@ -174,9 +140,4 @@ function bindJuspay(settings: Settings): ProviderSandbox<Credentials, JuspaySand
         : { status: 'error', error_code: 'internal_error', error_message: 'Internal server error' }),
     rateLimited: () => error(429, { status: 'error', error_code: 'too_many_requests', error_message: 'Too many requests' }),
   };
-}
-
-/** The fields of `request` among `names` that were sent. */
-function pick(request: Form, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.flatMap((name) => (request[name] === undefined ? [] : [[name, request[name]]])));
 }

@@ -1,5 +1,6 @@
 import type { Result } from 'neverthrow';
 import type { z } from 'zod';
+import type { ValidOrder } from '../order.js';
 import type { FieldProblem, OpenApiDocument } from './openapi.js';
 import type { StoredOrder } from './store.js';
 
@@ -17,6 +18,8 @@ export interface CreateContext {
   readonly now: Date;
   /** The request's headers, lower-case names (Juspay's answer depends on `version`). */
   readonly headers: Readonly<Record<string, string>>;
+  /** The request's path below the API root, such as `/orders`; path parameters (an account id) are in it. */
+  readonly path: string;
 }
 
 /** What `createOrder` decided: the answer, and the order to keep when one was created or updated. */
@@ -51,6 +54,11 @@ export interface ProviderSandbox<Credentials, AdapterOptions, Req, Order> {
   orderKey(orderId: string): string;
   /** Rules the document cannot express, checked after it. */
   checkRules?(request: Req): readonly FieldProblem[];
+  /**
+   * Takes an order the merchant's system already holds, for a provider that creates payments of orders it
+   * keeps itself rather than of orders described in the request. Providers that need none leave it out.
+   */
+  seed?(order: ValidOrder): void;
   /** Creates the order, or answers as the provider does for an order id it already has. */
   createOrder(request: Req, context: CreateContext, existing: StoredOrder<Req, Order> | undefined): CreateOutcome<Req, Order>;
   unauthorized(): Answer;

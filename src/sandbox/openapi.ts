@@ -46,6 +46,9 @@ export async function createRequestValidator(document: OpenApiDocument): Promise
     customizeAjv: (ajv) => addFormats.default(ajv, ['email', 'uri', 'date-time']),
   });
   await api.init();
+  // Quick mode compiles each validator on its first request, which can take longer than a test's timeout
+  // on a busy machine; compile them now, at start.
+  api.validator.preCompileRequestValidators();
   return {
     hasOperation: (method, path) => api.matchOperation({ method, path, headers: {} }) !== undefined,
     validate: (request) => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { err, ok, type Result } from 'neverthrow';
 
 /** Small helpers the providers' sandboxes share. */
 
@@ -22,4 +23,14 @@ export function randomHex(bytes: number): string {
 /** Whether the Content-Type header names this media type (parameters such as charset ignored). */
 export function isMediaType(contentType: string | undefined, mediaType: string): boolean {
   return contentType?.split(';')[0]?.trim().toLowerCase() === mediaType;
+}
+
+/** A JSON request body, or why it cannot be read: the Content-Type is not `application/json`, or the text is not JSON. */
+export function parseJsonRequest(raw: string, contentType: string | undefined): Result<unknown, string> {
+  if (!isMediaType(contentType, 'application/json')) return err('Content-Type must be application/json');
+  try {
+    return ok(JSON.parse(raw) as unknown);
+  } catch {
+    return err('the body is not valid JSON');
+  }
 }

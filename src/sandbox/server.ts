@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { err, ok, type Result } from 'neverthrow';
 import { PayrouteConfigError } from '../errors.js';
+// `Order` below is each provider's own order type; this is payroute's canonical one.
+import { orderSchema, type Order as CanonicalOrder } from '../order.js';
 import { toFieldIssues } from '../validation.js';
 import type { Answer, ProviderSandbox } from './behaviour.js';
 import { configuredFault, failsAfterProcessing, faultsSchema, type Fault, type SandboxFailure, type SandboxFaults } from './faults.js';
@@ -26,6 +28,12 @@ export interface SandboxServer<Credentials, AdapterOptions, Req, Order> {
   setFaults(faults: SandboxFaults): Result<void, PayrouteConfigError>;
   /** Removes every configured fault; magic values keep working. */
   clearFaults(): void;
+  /**
+   * Tells the server that the merchant's system already holds this order, as a provider that prices its
+   * own orders needs before a payment can be created for one; the others ignore it. `Err` names the
+   * invalid fields of the order and changes nothing.
+   */
+  seedOrder(order: CanonicalOrder): Result<void, PayrouteConfigError>;
 }
 
 /** A server plus the means to stop it. */
@@ -107,7 +115,7 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
     if (broken.length > 0) return provider.invalid(broken);
     const existing = store.get(provider.orderIdOf(request) ?? '');
     const now = new Date();
-    const outcome = provider.createOrder(request, { origin, now, headers }, existing);
+    const outcome = provider.createOrder(request, { origin, now, headers, path }, existing);
     if (outcome.order) {
       const { pagePaths, ...order } = outcome.order;
       store.put({ ...order, createdAt: existing?.createdAt ?? now }, pagePaths);
@@ -159,6 +167,12 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
     },
     clearFaults: () => {
       faults = undefined;
+    },
+    seedOrder: (order) => {
+      const parsed = orderSchema.safeParse(order);
+      if (!parsed.success) return err(new PayrouteConfigError(`${setup.name} sandbox order`, toFieldIssues(parsed.error)));
+      provider.seed?.(parsed.data);
+      return ok(undefined);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayError } from '../../src/errors.js';
+import type { Order } from '../../src/order.js';
 import type { PaymentProvider } from '../../src/port.js';
+import { commerceEngine } from '../../providers/commerce-engine/index.js';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
 import { seededRandom, startSandbox, type Sandbox, type SandboxFailure } from '../../src/sandbox/index.js';
@@ -15,13 +17,14 @@ const TIMEOUT_MS = 400;
 const MAGIC_LATENCY_MS = 150;
 
 interface ProviderCase {
-  readonly name: 'juspay' | 'flowwise';
+  readonly name: 'juspay' | 'flowwise' | 'commerce-engine';
   adapter(sandbox: Sandbox, timeoutMs?: number): PaymentProvider;
 }
 
 const providers: readonly ProviderCase[] = [
   { name: 'juspay', adapter: (s, timeoutMs = TIMEOUT_MS) => juspay({ ...s.juspay.adapterOptions, timeoutMs }) },
   { name: 'flowwise', adapter: (s, timeoutMs = TIMEOUT_MS) => flowwise({ ...s.flowwise.adapterOptions, timeoutMs }) },
+  { name: 'commerce-engine', adapter: (s, timeoutMs = TIMEOUT_MS) => commerceEngine({ ...s['commerce-engine'].adapterOptions, timeoutMs }) },
 ];
 
 interface FaultCase {
@@ -36,7 +39,7 @@ interface FaultCase {
 }
 
 const faultCases: readonly FaultCase[] = [
-  { title: '503', magic: 'F503', failure: { kind: 'status', status: 503 }, created: false, error: { kind: 'provider_unavailable', httpStatus: 503, retryable: true, providerCode: 'service_unavailable' } },
+  { title: '503', magic: 'F503', failure: { kind: 'status', status: 503 }, created: false, error: { kind: 'provider_unavailable', httpStatus: 503, retryable: true, providerMessage: expect.stringMatching(/unavailable/i) as string } },
   { title: '500', magic: 'F500', failure: { kind: 'status', status: 500 }, created: false, error: { kind: 'provider_unavailable', httpStatus: 500, retryable: true, orderMayExist: true } },
   { title: '429 with Retry-After', magic: 'F429', failure: { kind: 'rate_limit', retryAfterSeconds: 2 }, created: false, error: { kind: 'rate_limited', httpStatus: 429, retryable: true, retryAfterMs: 2000 } },
   { title: 'connection reset', magic: 'FRST', failure: { kind: 'reset' }, created: true, error: { kind: 'network', providerCode: 'ECONNRESET', retryable: true, orderMayExist: true } },
@@ -49,6 +52,12 @@ describe.each(providers)('$name sandbox faults', (provider) => {
   let sandbox: Sandbox;
   let serial = 0;
   const nextId = (prefix: string) => `${prefix}x${++serial}`;
+  /** An order the shop's system holds (so Commerce Engine, which prices its own orders, has it too). */
+  const placed = (orderId: string): Order => {
+    const placedOrder = order(orderId, { returnUrl: 'https://shop.example.com/return' });
+    sandbox[provider.name].seedOrder(placedOrder)._unsafeUnwrap();
+    return placedOrder;
+  };
   beforeAll(async () => {
     sandbox = await startSandbox({ [provider.name]: { magicValues: { latencyMs: MAGIC_LATENCY_MS, retryAfterSeconds: 2 } } });
   });
@@ -58,7 +67,7 @@ describe.each(providers)('$name sandbox faults', (provider) => {
   describe.each(faultCases)('$title', (fault) => {
     it('by magic value in the order id', async () => {
       const orderId = nextId(fault.magic);
-      const result = await provider.adapter(sandbox).createOrder(order(orderId));
+      const result = await provider.adapter(sandbox).createOrder(placed(orderId));
       expect(result._unsafeUnwrapErr()).toMatchObject(fault.error);
       expect(sandbox[provider.name].orders.get(orderId) !== undefined).toBe(fault.created);
     });
@@ -66,7 +75,7 @@ describe.each(providers)('$name sandbox faults', (provider) => {
     it('by configuration', async () => {
       sandbox[provider.name].setFaults({ failure: fault.failure })._unsafeUnwrap();
       const orderId = nextId('C');
-      const result = await provider.adapter(sandbox).createOrder(order(orderId));
+      const result = await provider.adapter(sandbox).createOrder(placed(orderId));
       expect(result._unsafeUnwrapErr()).toMatchObject(fault.error);
       expect(sandbox[provider.name].orders.get(orderId) !== undefined).toBe(fault.created);
     });
@@ -74,7 +83,7 @@ describe.each(providers)('$name sandbox faults', (provider) => {
 
   it('latency by magic value: the order is created, late', async () => {
     const started = performance.now();
-    const result = await provider.adapter(sandbox).createOrder(order(nextId('FSLW')));
+    const result = await provider.adapter(sandbox).createOrder(placed(nextId('FSLW')));
     expect(result.isOk()).toBe(true);
     expect(performance.now() - started).toBeGreaterThanOrEqual(MAGIC_LATENCY_MS - 5);
   });
@@ -82,24 +91,24 @@ describe.each(providers)('$name sandbox faults', (provider) => {
   it('latency by configuration; past the adapter timeout it is a timeout', async () => {
     sandbox[provider.name].setFaults({ latencyMs: 100 })._unsafeUnwrap();
     const started = performance.now();
-    expect((await provider.adapter(sandbox).createOrder(order(nextId('L')))).isOk()).toBe(true);
+    expect((await provider.adapter(sandbox).createOrder(placed(nextId('L')))).isOk()).toBe(true);
     expect(performance.now() - started).toBeGreaterThanOrEqual(95);
-    const late = await provider.adapter(sandbox, 50).createOrder(order(nextId('L')));
+    const late = await provider.adapter(sandbox, 50).createOrder(placed(nextId('L')));
     expect(late._unsafeUnwrapErr()).toMatchObject({ kind: 'timeout' });
   });
 
   it('an HTML page with status 200 is an unexpected_response', async () => {
     sandbox[provider.name].setFaults({ failure: { kind: 'html', status: 200 } })._unsafeUnwrap();
-    const result = await provider.adapter(sandbox).createOrder(order(nextId('H')));
+    const result = await provider.adapter(sandbox).createOrder(placed(nextId('H')));
     expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'unexpected_response', httpStatus: 200 });
   });
 
   it('fails, then recovers when the faults are cleared', async () => {
     const server = sandbox[provider.name];
     server.setFaults({ failure: { kind: 'status', status: 503 } })._unsafeUnwrap();
-    expect((await provider.adapter(sandbox).createOrder(order(nextId('R')))).isErr()).toBe(true);
+    expect((await provider.adapter(sandbox).createOrder(placed(nextId('R')))).isErr()).toBe(true);
     server.clearFaults();
-    expect((await provider.adapter(sandbox).createOrder(order(nextId('R')))).isOk()).toBe(true);
+    expect((await provider.adapter(sandbox).createOrder(placed(nextId('R')))).isOk()).toBe(true);
   });
 
   it('refuses invalid faults and keeps the ones it had', async () => {
@@ -107,7 +116,7 @@ describe.each(providers)('$name sandbox faults', (provider) => {
     server.setFaults({ failure: { kind: 'status', status: 503 } })._unsafeUnwrap();
     const refused = server.setFaults({ rate: 2, failure: { kind: 'status', status: 42 } });
     expect(refused._unsafeUnwrapErr().fields.map((f) => f.path).sort()).toEqual(['failure.status', 'rate']);
-    expect((await provider.adapter(sandbox).createOrder(order(nextId('V')))).isErr()).toBe(true);
+    expect((await provider.adapter(sandbox).createOrder(placed(nextId('V')))).isErr()).toBe(true);
   });
 });
 

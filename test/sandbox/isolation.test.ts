@@ -34,7 +34,7 @@ const sourceFile = (from: string, specifier: string) => join(dirname(from), spec
 const builtFile = (from: string, specifier: string) => join(dirname(from), specifier);
 
 describe('the sandbox stays out of the other entries', () => {
-  it.each(['src/index.ts', 'providers/index.ts', 'providers/juspay/index.ts', 'providers/flowwise/index.ts'])('%s (sources)', (entry) => {
+  it.each(['src/index.ts', 'providers/index.ts', 'providers/juspay/index.ts', 'providers/flowwise/index.ts', 'providers/commerce-engine/index.ts'])('%s (sources)', (entry) => {
     const graph = importGraph(join(ROOT, entry), sourceFile);
     expect(graph.packages.filter((p) => SANDBOX_ONLY.includes(p))).toEqual([]);
     expect(graph.files.filter((f) => f.includes('sandbox') || f.endsWith('openapi.ts'))).toEqual([]);
@@ -44,7 +44,7 @@ describe('the sandbox stays out of the other entries', () => {
     expect(importGraph(join(ROOT, 'src/sandbox/index.ts'), sourceFile).packages).toContain('openapi-backend');
   });
 
-  const built = ['index', 'juspay', 'flowwise'].flatMap((name) => [`dist/${name}.js`, `dist/${name}.cjs`]);
+  const built = ['index', 'juspay', 'flowwise', 'commerce-engine'].flatMap((name) => [`dist/${name}.js`, `dist/${name}.cjs`]);
   it.skipIf(!existsSync(join(ROOT, 'dist/sandbox.js'))).each(built)('%s (build)', (entry) => {
     const graph = importGraph(join(ROOT, entry), builtFile);
     expect(graph.packages.filter((p) => SANDBOX_ONLY.includes(p))).toEqual([]);

@@ -2,13 +2,17 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import { describe, expect, it } from 'vitest';
+import { commerceEngineOpenApi } from '../../providers/commerce-engine/openapi.js';
 import { flowwiseOpenApi } from '../../providers/flowwise/openapi.js';
 import { juspayCredOpenApi, juspayOpenApi } from '../../providers/juspay/openapi.js';
 
 describe('the OpenAPI documents', () => {
-  it('Flowwise: is a valid OpenAPI 3.0 document', async () => {
+  it.each([
+    ['Flowwise', flowwiseOpenApi],
+    ['Commerce Engine', commerceEngineOpenApi],
+  ])('%s: is a valid OpenAPI 3.0 document', async (_name, document) => {
     // Not quick: openapi-backend checks the document against the OpenAPI 3.0 schema and, strict, throws.
-    const api = new OpenAPIBackend({ definition: structuredClone(flowwiseOpenApi) as Document, strict: true });
+    const api = new OpenAPIBackend({ definition: structuredClone(document) as Document, strict: true });
     await expect(api.init()).resolves.toBe(api);
   });
 

@@ -1,5 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commerceEngine } from '../../providers/commerce-engine/index.js';
+import { commerceEngineOpenApi } from '../../providers/commerce-engine/openapi.js';
+import { commerceEngineSandbox } from '../../providers/commerce-engine/sandbox.js';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { flowwiseOpenApi } from '../../providers/flowwise/openapi.js';
 import { juspay } from '../../providers/juspay/index.js';
@@ -15,6 +18,7 @@ import { richFlowwiseOrder, richJuspayOrder } from './helpers.js';
  */
 
 interface Captured {
+  path: string;
   headers: Record<string, string>;
   body: string;
 }
@@ -26,15 +30,15 @@ function capture(origin: string, path: string, answer: object): Promise<Captured
       .post(path)
       .reply(function (_uri, body) {
         const headers = Object.fromEntries(Object.entries(this.req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-        resolve({ headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+        resolve({ path: this.req.path, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
         return [200, answer];
       });
   });
 }
 
-async function problemsOf(document: OpenApiDocument, headers: Record<string, string>, body: unknown) {
+async function problemsOf(document: OpenApiDocument, headers: Record<string, string>, body: unknown, path = '/orders') {
   const validator = await createRequestValidator(document);
-  return validator.validate({ method: 'POST', path: '/orders', headers, body });
+  return validator.validate({ method: 'POST', path, headers, body });
 }
 
 const juspayForm = (body: string) =>
@@ -88,5 +92,25 @@ describe('adapter requests against the OpenAPI documents', () => {
       expect(json).toHaveProperty([field]);
     }
     expect(await problemsOf(flowwiseOpenApi, headers, json)).toEqual([]);
+  });
+
+  it('Commerce Engine: the request (of an order with every field) validates, store id in the path, and the sandbox would accept its token', async () => {
+    const { storeId } = defaultSandboxCredentials['commerce-engine'];
+    const path = `/api/v1/${storeId}/storefront/payments/juspay/create-order`;
+    const envelope = { message: 'ok', success: true, content: { data: { ...shortOrder, status: 'NEW', amount: 1299.5, currency: 'INR' } } };
+    const sent = capture('https://staging.api.commercengine.io', path, envelope);
+    const provider = commerceEngine({ ...defaultSandboxCredentials['commerce-engine'], environment: 'sandbox' });
+    (await provider.createOrder(richJuspayOrder('CE-rich-1')))._unsafeUnwrap();
+    const captured = await sent;
+    const json = JSON.parse(captured.body) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(['order_number', 'return_url']);
+    expect(captured.path).toBe(path);
+    expect(await problemsOf(commerceEngineOpenApi, captured.headers, json, captured.path)).toEqual([]);
+    expect(commerceEngineSandbox.bind({}).isAuthorized(captured.headers)).toBe(true);
+    // Not vacuous: a misspelt or missing field is caught.
+    const broken = { order_numbr: 'x', amount: 100.15 };
+    expect((await problemsOf(commerceEngineOpenApi, captured.headers, broken, captured.path)).map((p) => p.field).sort()).toEqual(
+      ['amount', 'order_number', 'order_numbr', 'return_url'],
+    );
   });
 });

@@ -1,0 +1,106 @@
+import type { OpenApiDocument } from '../../src/sandbox/openapi.js';
+
+/*
+ * Commerce Engine's "Create order in juspay" (`POST /api/v1/{store_id}/storefront/payments/juspay/create-order`)
+ * as an OpenAPI 3.0 document, written from its documentation page (shared/reference/commerce-engine-juspay-create-order.md),
+ * which shows the request and the 200 answer but no formal document. Types are the page's: `status_id` is a
+ * string there, `amount` and `amount_refunded` numbers, `refunded` a boolean. The page marks no answer field
+ * required and gives no error bodies; the 401 and 404 answers are `{message, success: false}`, the envelope's
+ * own fields. The body takes the two documented fields and nothing else, so a misspelt field sent by an
+ * adapter is caught rather than silently dropped.
+ */
+
+type Schema = Readonly<Record<string, unknown>>;
+
+const text: Schema = { type: 'string' };
+const udfFields = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`udf${i + 1}`, text]));
+
+const juspayOrder: Schema = {
+  type: 'object',
+  description: 'The Juspay order created for the store order, with its client auth token.',
+  properties: {
+    id: text,
+    ...udfFields,
+    status_id: text,
+    status: text,
+    return_url: text,
+    refunded: { type: 'boolean' },
+    product_id: text,
+    payment_links: { type: 'object', properties: { web: text, mobile: text, iframe: text } },
+    order_id: text,
+    merchant_id: text,
+    juspay: { type: 'object', properties: { client_auth_token: text, client_auth_token_expiry: text } },
+    date_created: text,
+    customer_phone: text,
+    customer_id: text,
+    customer_email: text,
+    currency: text,
+    amount_refunded: { type: 'number' },
+    amount: { type: 'number' },
+  },
+};
+
+const refusal = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+});
+
+/** Commerce Engine's storefront `create-order` of Juspay orders. */
+export const commerceEngineOpenApi: OpenApiDocument = {
+  openapi: '3.0.3',
+  info: { title: 'Commerce Engine Storefront API: Juspay (Integration)', version: '1.0.0' },
+  servers: [{ url: 'https://staging.api.commercengine.io' }, { url: 'https://prod.api.commercengine.io' }],
+  security: [{ bearerAuth: [] }],
+  paths: {
+    '/api/v1/{store_id}/storefront/payments/juspay/create-order': {
+      post: {
+        operationId: 'createJuspayOrder',
+        summary: 'Create order in juspay',
+        description:
+          'Creates an order in the Juspay system and fetches the corresponding client_auth_token. To be used for Express Checkout integration.',
+        parameters: [{ name: 'store_id', in: 'path', required: true, schema: text, description: 'The store.' }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateJuspayOrderRequest' } } },
+        },
+        responses: {
+          '200': {
+            description: 'OK',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateJuspayOrderResponse' } } },
+          },
+          '400': refusal('Invalid request (sandbox addition).'),
+          '401': refusal('Missing or wrong access token (sandbox addition).'),
+          '404': refusal('No such store, or no such order in the store (sandbox addition).'),
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Access token.' } },
+    schemas: {
+      CreateJuspayOrderRequest: {
+        type: 'object',
+        required: ['order_number', 'return_url'],
+        additionalProperties: false,
+        properties: {
+          order_number: { type: 'string', description: "The store's order number." },
+          return_url: { type: 'string', description: 'Where the customer returns after paying.' },
+        },
+      },
+      CreateJuspayOrderResponse: {
+        type: 'object',
+        properties: {
+          message: text,
+          success: { type: 'boolean' },
+          content: { type: 'object', properties: { data: { $ref: '#/components/schemas/JuspayOrder' } } },
+        },
+      },
+      JuspayOrder: juspayOrder,
+      ErrorResponse: {
+        type: 'object',
+        required: ['message', 'success'],
+        properties: { message: text, success: { type: 'boolean', enum: [false] } },
+      },
+    },
+  },
+};

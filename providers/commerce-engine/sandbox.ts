@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { toMajorUnits } from '../../src/money.js';
+import { orderSchema, type Order, type ValidOrder } from '../../src/order.js';
+import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
+import { parseJsonRequest, stringField } from '../../src/sandbox/provider-kit.js';
+import type { StoredOrder } from '../../src/sandbox/store.js';
+import { juspayOrderObject, juspayPagePaths, newJuspayOrderId, type JuspaySandboxOrder } from '../juspay/sandbox-order.js';
+import { storeIdSchema, type CommerceEngineOptions } from './config.js';
+import { commerceEngineOpenApi } from './openapi.js';
+import type { CommerceEngineOrderRequest } from './wire.js';
+
+/** Credentials the Commerce Engine sandbox accepts unless told others. */
+export const COMMERCE_ENGINE_SANDBOX_CREDENTIALS = { storeId: 'sandbox_store', accessToken: 'sandbox_token' } as const;
+
+/** Options of the Commerce Engine sandbox, besides the port and faults every sandbox server takes. */
+export interface CommerceEngineSandboxOptions {
+  /** Credentials to accept instead of `defaultSandboxCredentials['commerce-engine']`. */
+  readonly credentials?: { readonly storeId?: string | undefined; readonly accessToken?: string | undefined } | undefined;
+  /**
+   * The store's orders from the start, as canonical orders (`orderId` is the order number); the server's
+   * `seedOrder` adds more. Commerce Engine prices its own orders: a Juspay order is created only for an
+   * order number the store holds, for that order's amount, currency and customer.
+   */
+  readonly storeOrders?: readonly Order[] | undefined;
+}
+
+/** The options once checked: store orders validated (trimmed) by the canonical order schema. */
+export interface ParsedCommerceEngineSandboxOptions {
+  readonly credentials?: CommerceEngineSandboxOptions['credentials'];
+  readonly storeOrders?: readonly ValidOrder[] | undefined;
+}
+
+const optionsSchema: z.ZodType<ParsedCommerceEngineSandboxOptions, CommerceEngineSandboxOptions> = z.strictObject({
+  credentials: z.strictObject({ storeId: storeIdSchema.optional(), accessToken: z.string().min(1).optional() }).optional(),
+  // The schema takes every `Order` (and `providerOptions: undefined`, which `Order` leaves out): typed as `Order`.
+  storeOrders: (z.array(orderSchema).readonly() as z.ZodType<readonly ValidOrder[], readonly Order[]>).optional(),
+});
+
+/**
+ * A Juspay order as the Commerce Engine sandbox keeps and answers it: Juspay's full order object, client
+ * auth token included, with `status_id` a string as Commerce Engine's document shows it.
+ */
+export type CommerceEngineSandboxOrder = Omit<JuspaySandboxOrder, 'status_id'> & { readonly status_id: '10' };
+
+/** What `commerceEngine()` needs to talk to the sandbox. */
+export interface CommerceEngineSandboxAdapterOptions {
+  readonly storeId: string;
+  readonly accessToken: string;
+  readonly baseUrl: string;
+}
+
+type Credentials = { readonly storeId: string; readonly accessToken: string };
+type Body = CommerceEngineOrderRequest;
+type SandboxOrder = CommerceEngineSandboxOrder;
+
+/** Commerce Engine's `POST /api/v1/{store_id}/storefront/payments/juspay/create-order`, offline. */
+export const commerceEngineSandbox: SandboxDefinition<typeof optionsSchema, Credentials, CommerceEngineSandboxAdapterOptions, Body, SandboxOrder> = {
+  optionsSchema,
+  defaultCredentials: COMMERCE_ENGINE_SANDBOX_CREDENTIALS,
+  bind: (options) =>
+    bindCommerceEngine(
+      {
+        storeId: options.credentials?.storeId ?? COMMERCE_ENGINE_SANDBOX_CREDENTIALS.storeId,
+        accessToken: options.credentials?.accessToken ?? COMMERCE_ENGINE_SANDBOX_CREDENTIALS.accessToken,
+      },
+      options.storeOrders ?? [],
+    ),
+};
+
+const refusal = (status: number, message: string): Answer => ({ status, body: { message, success: false } });
+const created = (order: SandboxOrder): Answer => ({ status: 200, body: { message: 'Juspay order created', success: true, content: { data: order } } });
+
+/** The store id in a path such as `/api/v1/sandbox_store/storefront/payments/juspay/create-order`. */
+const storeIdOf = (path: string) => /^\/api\/v1\/([^/]+)\//.exec(path)?.[1];
+
+/**
+ * A store order as the form fields Commerce Engine creates its Juspay order with: the amount as an exact
+ * decimal of major units (a valid order's amount always converts), and the customer the store holds.
+ */
+function toJuspayForm(order: ValidOrder): Record<string, string> {
+  const customer = order.customer;
+  return {
+    order_id: order.orderId,
+    amount: toMajorUnits(order.amount, order.currency).unwrapOr('NaN'),
+    currency: order.currency,
+    ...(customer?.id !== undefined && { customer_id: customer.id }),
+    ...(customer?.email !== undefined && { customer_email: customer.email }),
+    ...(customer?.phone !== undefined && { customer_phone: customer.phone }),
+  };
+}
+
+function bindCommerceEngine(
+  credentials: Credentials,
+  initialOrders: readonly ValidOrder[],
+): ProviderSandbox<Credentials, CommerceEngineSandboxAdapterOptions, Body, SandboxOrder> {
+  /** The store's orders by order number, as Juspay form fields. */
+  const storeOrders = new Map(initialOrders.map((order) => [order.orderId, toJuspayForm(order)]));
+
+  const createOrder = (request: Body, context: CreateContext, existing: StoredOrder<Body, SandboxOrder> | undefined): CreateOutcome<Body, SandboxOrder> => {
+    if (storeIdOf(context.path) !== credentials.storeId) return { answer: refusal(404, 'Store not found') };
+    const storeOrder = storeOrders.get(request.order_number);
+    if (!storeOrder) return { answer: refusal(404, 'Order not found') };
+    // One Juspay order per store order: asked again, Commerce Engine answers with the order it created.
+    if (existing) return { answer: created(existing.order) };
+    const id = newJuspayOrderId();
+    const juspayOrder = juspayOrderObject(
+      { ...storeOrder, return_url: request.return_url },
+      { id, merchantId: credentials.storeId, origin: context.origin, now: context.now, createdAt: context.now, withToken: true },
+    );
+    const order: SandboxOrder = { ...juspayOrder, status_id: '10' };
+    return {
+      answer: created(order),
+      order: { orderId: request.order_number, providerOrderId: id, request, order, pagePaths: juspayPagePaths(id) },
+    };
+  };
+
+  return {
+    document: commerceEngineOpenApi,
+    basePath: '',
+    credentials,
+    adapterOptions: (url) => ({ ...credentials, baseUrl: url }) satisfies CommerceEngineOptions,
+    isAuthorized: (headers) => /^Bearer (.+)$/i.exec(headers['authorization'] ?? '')?.[1] === credentials.accessToken,
+    parseBody: parseJsonRequest,
+    orderIdOf: (body) => stringField(body, 'order_number'),
+    orderKey: (orderNumber) => orderNumber,
+    seed: (order) => {
+      storeOrders.set(order.orderId, toJuspayForm(order));
+    },
+    createOrder,
+    unauthorized: () => refusal(401, 'Invalid or expired access token'),
+    invalid: (problems) => refusal(400, `Invalid request: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`),
+    serverError: (status) => refusal(status, status === 503 ? 'Service unavailable' : 'Internal server error'),
+    rateLimited: () => refusal(429, 'Too many requests'),
+  };
+}
