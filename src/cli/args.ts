@@ -33,14 +33,15 @@ Options:
   --customer-id <id>      customer id
   --email <address>       customer email
   --phone <digits>        customer phone
-  --return-url <url>      where the customer returns after paying
+  --return-url <url>      where the customer returns after paying (Commerce Engine requires one)
   --description <text>    order description
   --config <file>         gateway config (JSON); talks to the real providers it names
   --json                  print JSON instead of text
   -h, --help              show this help
 
 Without --config (or PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE) it starts the offline sandbox and a
-gateway with Juspay first and Flowwise as backup.
+gateway with Juspay first, Flowwise as backup and Commerce Engine last; --provider names them
+juspay, flowwise and commerce-engine.
 
 Exit codes: 0 created, 1 the provider(s) refused or failed, 2 bad arguments or order,
 3 bad configuration.

@@ -64,7 +64,10 @@ async function createOrderCommand(args: CreateOrderArgs, io: Io): Promise<number
     if (config.isErr()) return report(err(config.error), args.json, io);
     return report(await createGateway(config.value).createOrder(order, options), args.json, io);
   }
-  return withSandbox(async (gateway) => report(await gateway.createOrder(order, options), args.json, io));
+  return withSandbox(async (gateway, sandbox) => {
+    seedEverywhere(sandbox, order);
+    return report(await gateway.createOrder(order, options), args.json, io);
+  });
 }
 
 async function demoCommand(json: boolean, io: Io): Promise<number> {
@@ -114,6 +117,11 @@ function report(result: Result<OrderSession, GatewayError>, json: boolean, io: I
     () => EXIT.ok,
     (error) => (error.kind === 'validation' ? EXIT.usage : error.kind === 'configuration' ? EXIT.configuration : EXIT.failed),
   );
+}
+
+/** Tells each sandbox server the merchant holds this order, as a store (Commerce Engine) must before it is paid. */
+function seedEverywhere(sandbox: Sandbox, order: Order): void {
+  for (const type of offlineProviders) sandbox[type].seedOrder(order);
 }
 
 function demoOrder(): Order {

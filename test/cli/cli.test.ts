@@ -70,6 +70,13 @@ describe('payroute command line', () => {
     expect(printed.session.raw.order_amount).toBeUndefined();
   });
 
+  it('creates a Commerce Engine order offline, the sandbox store holding it first', async () => {
+    const argv = ['create-order', '--amount', '100.15', '--provider', 'commerce-engine', '--return-url', 'https://shop.example.com/r', '--json'];
+    const { code, stdout } = await cli(argv);
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, session: { provider: 'commerce-engine', raw: { success: true } } });
+  });
+
   it('exits 2 with each provider\'s reason when no provider can take the order', async () => {
     const { code, stderr } = await cli(['create-order', '--amount', '1.005', '--currency', 'KWD', '--provider', 'juspay']);
     expect(code).toBe(EXIT.usage);
