@@ -46,6 +46,8 @@ const client = axios.create({
   maxRedirects: 0,
   proxy: false,
   responseType: 'text',
+  // Adapters hand over finished bodies: axios' default would JSON.parse a JSON body again to check it.
+  transformRequest: [(data: unknown) => data],
   transformResponse: [(data: unknown) => data],
   validateStatus: () => true,
   decompress: true,
