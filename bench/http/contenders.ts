@@ -32,23 +32,38 @@ export function payrouteFlowwise(payroute: Payroute, baseUrl: string): Contender
   return payrouteContender('payroute `flowwise()` createOrder', payroute.flowwise({ ...credentials.flowwise, baseUrl: `${baseUrl}/router` }));
 }
 
-/** An axios instance as a careful caller sets it up: keep-alive agents of its own. */
-function bareAxios() {
-  return axios.create({ httpAgent: new http.Agent({ keepAlive: true }), httpsAgent: new https.Agent({ keepAlive: true }) });
+/**
+ * An axios instance as a careful caller sets it up: keep-alive agents of its own. `tuned` adds the
+ * options payroute's own instance uses (no redirect following, no proxy lookup from the environment,
+ * the body passed and returned as text), to show how much of the difference is axios configuration.
+ */
+function axiosClient(tuned: boolean) {
+  const agents = { httpAgent: new http.Agent({ keepAlive: true }), httpsAgent: new https.Agent({ keepAlive: true }) };
+  if (!tuned) return axios.create(agents);
+  const asIs = (data: unknown) => data;
+  return axios.create({ ...agents, maxRedirects: 0, proxy: false, responseType: 'text', transformRequest: [asIs], transformResponse: [asIs] });
+}
+
+function axiosContender(tuned: boolean, url: string, body: string, headers: Record<string, string>, kind: string): Contender {
+  const client = axiosClient(tuned);
+  return tuned
+    ? {
+        id: 'axios-tuned',
+        label: `axios POST (hand-built ${kind}), tuned like payroute's instance`,
+        // Parses the answer itself, as payroute does; the bare one leaves that to axios' default.
+        send: async () => void JSON.parse((await client.post<string>(url, body, { headers })).data),
+      }
+    : { id: 'axios', label: `bare axios POST (hand-built ${kind})`, send: async () => void (await client.post(url, body, { headers })) };
 }
 
 /** A bare axios POST of the hand-built Juspay form; the answer is parsed as JSON (axios' default) and not checked. */
-export function axiosJuspay(baseUrl: string): Contender {
-  const client = bareAxios();
-  const url = `${baseUrl}/orders`;
-  return { id: 'axios', label: 'bare axios POST (hand-built form)', send: async () => void (await client.post(url, juspayForm, { headers: juspayHeaders })) };
+export function axiosJuspay(baseUrl: string, tuned = false): Contender {
+  return axiosContender(tuned, `${baseUrl}/orders`, juspayForm, juspayHeaders, 'form');
 }
 
 /** A bare axios POST of the hand-built Flowwise JSON body. */
-export function axiosFlowwise(baseUrl: string): Contender {
-  const client = bareAxios();
-  const url = `${baseUrl}/router/orders`;
-  return { id: 'axios', label: 'bare axios POST (hand-built JSON)', send: async () => void (await client.post(url, flowwiseJson, { headers: flowwiseHeaders })) };
+export function axiosFlowwise(baseUrl: string, tuned = false): Contender {
+  return axiosContender(tuned, `${baseUrl}/router/orders`, flowwiseJson, flowwiseHeaders, 'JSON');
 }
 
 /**

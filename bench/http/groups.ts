@@ -36,14 +36,14 @@ export const groups = {
     title: 'Juspay, HTTP: payroute vs bare axios',
     path: '/orders',
     listener: 'http',
-    contenders: (payroute, url) => [payrouteJuspay(payroute, url), axiosJuspay(url)],
+    contenders: (payroute, url) => [payrouteJuspay(payroute, url), axiosJuspay(url), axiosJuspay(url, true)],
     scale: 1,
   },
   flowwise: {
     title: 'Flowwise, HTTP: payroute vs bare axios',
     path: '/router/orders',
     listener: 'http',
-    contenders: (payroute, url) => [payrouteFlowwise(payroute, url), axiosFlowwise(url)],
+    contenders: (payroute, url) => [payrouteFlowwise(payroute, url), axiosFlowwise(url), axiosFlowwise(url, true)],
     scale: 1,
   },
   'juspay-sdk': {
@@ -119,7 +119,7 @@ async function runGroup(name: GroupName, servers: Servers, quick: boolean): Prom
   }
   const reference = bodies[0] ?? '';
   const differing = contenders.filter((_, i) => bodies[i] !== reference).map((c) => c.id);
-  const bodyNote = differing.length === 0 ? undefined : `${differing.join(', ')} send a body different from payroute's`;
+  const bodyNote = differing.length === 0 ? undefined : `differs from payroute's: ${differing.join(', ')}`;
 
   const runs = [];
   for (const plan of plans(group.scale, quick)) {
