@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { type AxiosResponse } from 'axios';
-import { errAsync, ResultAsync } from 'neverthrow';
+import axios, { type AxiosResponse, type GenericAbortSignal } from 'axios';
+import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { gatewayError, type GatewayError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -46,6 +46,8 @@ const client = axios.create({
   maxRedirects: 0,
   proxy: false,
   responseType: 'text',
+  // Adapters hand over finished bodies: axios' default would JSON.parse a JSON body again to check it.
+  transformRequest: [(data: unknown) => data],
   transformResponse: [(data: unknown) => data],
   validateStatus: () => true,
   decompress: true,
@@ -62,29 +64,31 @@ export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
 
-  const post = (request: HttpRequest, signal?: AbortSignal): ResultAsync<HttpResponse, GatewayError> => {
-    if (signal?.aborted) return errAsync(abortedError(options.provider, false));
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-    const onAbort = () => controller.abort();
+  // One async function and one ResultAsync per call: neverthrow's combinators (`fromPromise`, `map`)
+  // each add promises and a generator-based `__awaiter` step, which showed in the benchmark.
+  const send = async (request: HttpRequest, signal: AbortSignal | undefined): Promise<Result<HttpResponse, GatewayError>> => {
+    if (signal?.aborted) return err(abortedError(options.provider, false));
+    const deadline = new Deadline();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+    const onAbort = () => deadline.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => {
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await client.post<string>(`${base}${request.path}`, request.body, {
+        headers: { 'User-Agent': USER_AGENT, ...request.headers },
+        signal: deadline,
+        maxContentLength: maxBody,
+      });
+    } catch (error) {
+      return err(toTransportError(options, error, signal?.aborted === true));
+    } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-    };
-    const sending = client.post<string>(`${base}${request.path}`, request.body, {
-      headers: { 'User-Agent': USER_AGENT, ...request.headers },
-      signal: controller.signal,
-      maxContentLength: maxBody,
-    });
-    return ResultAsync.fromPromise(sending, (error) => {
-      done();
-      return toTransportError(options, error, signal?.aborted === true);
-    }).map((response) => {
-      done();
-      return toHttpResponse(response);
-    });
+    }
+    return ok(toHttpResponse(response));
   };
+  const post = (request: HttpRequest, signal?: AbortSignal): ResultAsync<HttpResponse, GatewayError> =>
+    new ResultAsync(send(request, signal));
   return { post };
 }
 
@@ -140,4 +144,29 @@ function toTransportError(options: TransportOptions, error: unknown, callerAbort
       ? `the connection failed after the request was sent (${code})`
       : `could not reach the provider (${code})`,
   });
+}
+
+/**
+ * The call's deadline and the caller's abort, as the `GenericAbortSignal` axios accepts for `signal`
+ * (axios reads `aborted` and adds and removes one `abort` listener). An `AbortController` does the same
+ * job, but its signal is an `EventTarget`: creating one and adding and removing a listener costs about
+ * 6 us of CPU per request on the bench machine, this 0.05 us (docs/performance.md).
+ */
+class Deadline implements GenericAbortSignal {
+  aborted = false;
+  #listeners: Array<() => void> = [];
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    this.#listeners.push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    this.#listeners = this.#listeners.filter((l) => l !== listener);
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    for (const listener of this.#listeners) listener();
+  }
 }

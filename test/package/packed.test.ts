@@ -1,0 +1,154 @@
+/**
+ * The package as users get it: `npm pack` of the build, unpacked into a temporary project, then loaded
+ * by fresh node processes (not through vitest's module system) with `require()` and `import()` for every
+ * subpath in package.json `exports`, so a new subpath is covered without touching this file.
+ *
+ * Needs the build (`.ci/run` builds before `npm test`). Without `dist/` the suite is skipped with the
+ * reason in its name, except under CI, where a missing build fails it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const built = existsSync(join(ROOT, 'dist', 'index.js')) && existsSync(join(ROOT, 'dist', 'index.cjs'));
+if (!built && process.env['CI']) throw new Error('dist/ is missing: build before running the tests (.ci/run does)');
+if (!built) console.warn('test/package/packed.test.ts: SKIPPED, dist/ is missing: run `npm run build` first');
+
+interface PackageJson {
+  readonly name: string;
+  readonly version: string;
+  readonly exports: Readonly<Record<string, unknown>>;
+  readonly dependencies?: Readonly<Record<string, string>>;
+}
+
+/** `./juspay` -> `payroute/juspay`, `.` -> `payroute`. */
+const specifier = (name: string, subpath: string) => (subpath === '.' ? name : `${name}/${subpath.slice(2)}`);
+/** The adapter factory a provider subpath exports: `./juspay` -> `juspay`, `./commerce-engine` -> `commerceEngine`. */
+const factoryName = (subpath: string) => subpath.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+/** A subpath is a provider's when `providers/<name>/` holds its adapter; others (a sandbox, tools) only need a function. */
+const isProvider = (subpath: string) => existsSync(join(ROOT, 'providers', subpath.slice(2), 'index.ts'));
+
+let project = '';
+let pkg: PackageJson;
+
+function node(file: string, args: readonly string[] = []): string {
+  const run = spawnSync(process.execPath, [file, ...args], { cwd: project, encoding: 'utf8', timeout: 30_000 });
+  if (run.status !== 0) throw new Error(`node ${file} failed (${run.status}):\n${run.stderr}`);
+  return run.stdout;
+}
+
+describe.skipIf(!built)(built ? 'the packed package' : 'the packed package (SKIPPED: dist/ is missing, run `npm run build` first)', () => {
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), 'payroute-packed-'));
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as Array<{ filename: string }>;
+    const tarball = join(project, packed[0]?.filename ?? '');
+
+    // Installed the way npm lays it out, without the network: the tarball unpacked as
+    // node_modules/payroute, its dependencies linked from this repository's node_modules.
+    const modules = join(project, 'node_modules');
+    const target = join(modules, 'payroute');
+    mkdirSync(target, { recursive: true });
+    execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+    pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as PackageJson;
+    for (const dependency of Object.keys(pkg.dependencies ?? {})) {
+      const link = join(modules, dependency);
+      mkdirSync(join(link, '..'), { recursive: true });
+      symlinkSync(join(ROOT, 'node_modules', dependency), link, 'dir');
+    }
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+
+    const load = (how: 'require' | 'import') => `
+      const subpaths = JSON.parse(process.argv[2]);
+      const exported = {};
+      for (const spec of subpaths) {
+        const mod = ${how === 'require' ? 'require(spec)' : 'await import(spec)'};
+        exported[spec] = Object.fromEntries(Object.entries(mod).filter(([k]) => k !== 'default').map(([k, v]) => [k, typeof v]));
+      }
+      console.log(JSON.stringify(exported));
+    `;
+    writeFileSync(join(project, 'load.cjs'), load('require'));
+    writeFileSync(join(project, 'load.mjs'), load('import'));
+    // An error made by one build, checked by the other: the brand check must see it either way.
+    writeFileSync(
+      join(project, 'dual.mjs'),
+      `
+      import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      const cjs = { core: require('payroute'), juspay: require('payroute/juspay') };
+      const esm = { core: await import('payroute'), juspay: await import('payroute/juspay') };
+      const order = { orderId: 'dual_1', amount: 10_000, currency: 'INR' };
+      const options = { apiKey: 'key_dual_0001', merchantId: 'dual', baseUrl: 'http://127.0.0.1:1', timeoutMs: 5000 };
+      const invalid = await cjs.juspay.juspay(options).createOrder({ ...order, amount: -1 });
+      const refused = await cjs.juspay.juspay(options).createOrder(order);
+      const fromEsm = await esm.juspay.juspay(options).createOrder({ ...order, currency: 'XYZ' });
+      let configError;
+      try { cjs.juspay.juspay({ merchantId: 'dual', environment: 'sandbox' }); } catch (e) { configError = e; }
+      console.log(JSON.stringify({
+        sameClassesAcrossBuilds: cjs.core.PayrouteConfigError === esm.core.PayrouteConfigError,
+        invalid: invalid.isErr() && { kind: invalid.error.kind, esm: esm.core.isGatewayError(invalid.error), cjs: cjs.core.isGatewayError(invalid.error) },
+        refused: refused.isErr() && { kind: refused.error.kind, esm: esm.core.isGatewayError(refused.error) },
+        fromEsm: fromEsm.isErr() && { kind: fromEsm.error.kind, cjs: cjs.core.isGatewayError(fromEsm.error) },
+        lookalike: esm.core.isGatewayError({ ...invalid.error }) || esm.core.isGatewayError({ kind: 'validation' }),
+        configError: { esm: esm.core.PayrouteConfigError.is(configError), cjs: cjs.core.PayrouteConfigError.is(configError), instanceofEsm: configError instanceof esm.core.PayrouteConfigError },
+      }));
+      `,
+    );
+  }, 120_000);
+
+  afterAll(() => {
+    if (project) rmSync(project, { recursive: true, force: true });
+  });
+
+  const subpaths = () => Object.keys(pkg.exports).filter((subpath) => subpath !== './package.json');
+
+  it('loads every subpath with require() and import(), with the same exports in both builds', () => {
+    const specs = subpaths().map((subpath) => specifier(pkg.name, subpath));
+    const required = JSON.parse(node('load.cjs', [JSON.stringify(specs)])) as Record<string, Record<string, string>>;
+    const imported = JSON.parse(node('load.mjs', [JSON.stringify(specs)])) as Record<string, Record<string, string>>;
+    for (const spec of specs) {
+      expect(Object.keys(required[spec] ?? {}).length, `${spec} exports nothing`).toBeGreaterThan(0);
+      expect(imported[spec], `${spec}: import() and require() differ`).toEqual(required[spec]);
+    }
+  });
+
+  it('exposes the core API at the root, each provider factory at its subpath, a function at every other, in both builds', () => {
+    const specs = subpaths().map((subpath) => specifier(pkg.name, subpath));
+    for (const loader of ['load.cjs', 'load.mjs']) {
+      const exported = JSON.parse(node(loader, [JSON.stringify(specs)])) as Record<string, Record<string, string>>;
+      expect(exported[pkg.name], loader).toMatchObject({ isGatewayError: 'function', toMinorUnits: 'function', orderSchema: 'object', VERSION: 'string' });
+      for (const subpath of subpaths().filter((s) => s !== '.')) {
+        const spec = specifier(pkg.name, subpath);
+        if (isProvider(subpath)) {
+          const factory = factoryName(subpath);
+          expect(exported[spec]?.[factory], `${loader}: ${spec} should export its factory ${factory}()`).toBe('function');
+        } else {
+          expect(Object.values(exported[spec] ?? {}), `${loader}: ${spec} should export a function`).toContain('function');
+        }
+      }
+    }
+    const version = spawnSync(process.execPath, ['-e', `console.log(require('${pkg.name}').VERSION)`], { cwd: project, encoding: 'utf8' });
+    expect(version.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('recognises an error made by the CommonJS build with the ESM build, and the other way round', () => {
+    const result = JSON.parse(node('dual.mjs')) as Record<string, unknown>;
+    expect(result).toEqual({
+      sameClassesAcrossBuilds: false, // two copies: the reason the brand checks exist
+      invalid: { kind: 'validation', esm: true, cjs: true },
+      refused: { kind: 'network', esm: true },
+      fromEsm: { kind: 'validation', cjs: true },
+      lookalike: false,
+      configError: { esm: true, cjs: true, instanceofEsm: false },
+    });
+  });
+});
