@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosResponse } from 'axios';
 import { errAsync, ResultAsync } from 'neverthrow';
+import { listenForAbort } from './abort-listener.js';
 import { gatewayError, type GatewayError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -66,11 +67,10 @@ export function createTransport(options: TransportOptions): Transport {
     if (signal?.aborted) return errAsync(abortedError(options.provider, false));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopListening = signal ? listenForAbort(signal, () => controller.abort()) : undefined;
     const done = () => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      stopListening?.();
     };
     const sending = client.post<string>(`${base}${request.path}`, request.body, {
       headers: { 'User-Agent': USER_AGENT, ...request.headers },
