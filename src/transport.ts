@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosResponse, type GenericAbortSignal } from 'axios';
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { listenForAbort } from './abort-listener.js';
 import { gatewayError, type GatewayError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -70,8 +71,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (signal?.aborted) return err(abortedError(options.provider, false));
     const deadline = new Deadline();
     const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
-    const onAbort = () => deadline.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopListening = signal ? listenForAbort(signal, () => deadline.abort()) : undefined;
     let response: AxiosResponse<unknown>;
     try {
       response = await client.post<string>(`${base}${request.path}`, request.body, {
@@ -83,7 +83,7 @@ export function createTransport(options: TransportOptions): Transport {
       return err(toTransportError(options, error, signal?.aborted === true));
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      stopListening?.();
     }
     return ok(toHttpResponse(response));
   };

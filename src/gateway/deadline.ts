@@ -1,3 +1,5 @@
+import { listenForAbort } from '../abort-listener.js';
+
 /** One order's time budget, joined with the caller's `AbortSignal`. */
 export interface Deadline {
   /** Aborts when the caller aborts or the budget is spent: pass it to every try. */
@@ -25,7 +27,7 @@ export function startDeadline(budgetMs: number, callerSignal: AbortSignal | unde
     abort();
   }, budgetMs);
   // One listener, removed in clear(), so a long-lived caller signal does not collect one per order.
-  callerSignal?.addEventListener('abort', abort, { once: true });
+  const stopListening = callerSignal ? listenForAbort(callerSignal, abort) : undefined;
   if (callerSignal?.aborted) abort();
   const { signal } = controller;
   return {
@@ -46,7 +48,7 @@ export function startDeadline(budgetMs: number, callerSignal: AbortSignal | unde
       }),
     clear: () => {
       clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', abort);
+      stopListening?.();
     },
   };
 }

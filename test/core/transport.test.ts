@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTransport } from '../../src/transport.js';
 import { startLoopback, type LoopbackServer } from '../loopback.js';
 
@@ -50,6 +51,16 @@ describe('transport', () => {
 
   it('refuses a body larger than the limit', async () => {
     expect((await transport(2000).post(request('/huge')))._unsafeUnwrapErr()).toMatchObject({ kind: 'unexpected_response' });
+  });
+
+  it('takes one signal shared by many calls in flight without a "possible memory leak" warning, and lets go of it', async () => {
+    const warnings = vi.spyOn(process, 'emitWarning');
+    const shutdown = new AbortController();
+    const t = transport(2000);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => t.post(request('/ok'), shutdown.signal)));
+    expect(responses.filter((r) => r.isOk())).toHaveLength(20);
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+    expect(warnings.mock.calls.map(([warning]) => String(warning)).filter((w) => /memory leak/.test(w))).toEqual([]);
   });
 
   it('sends nothing when the signal is already aborted', async () => {

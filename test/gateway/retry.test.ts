@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackoff, DEFAULT_RETRY } from '../../src/gateway/retry-policy.js';
 import type { GatewayConfig, GatewayError, GatewaySession } from '../../src/index.js';
@@ -179,6 +180,36 @@ describe('deadline and abort', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(state.result?._unsafeUnwrapErr()).toMatchObject({ kind: 'aborted', orderMayExist: true });
     expect(tried()).toEqual(['a']);
+  });
+
+  describe('one signal shared by many orders in flight (a service-wide shutdown signal)', () => {
+    const memoryLeakWarnings = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map(([warning]) => String(warning)).filter((w) => /memory leak/.test(w));
+    const orders = (n: number) => Array.from({ length: n }, (_, i) => ({ ...order, orderId: `ord_shared_${i}` }));
+
+    it('raises no "possible memory leak" warning and leaves no listener on it once the orders end', async () => {
+      const warnings = vi.spyOn(process, 'emitWarning');
+      const { gateway } = fakeGateway(single);
+      const shutdown = new AbortController();
+      const results = await Promise.all(orders(20).map((o) => gateway.createOrder(o, { signal: shutdown.signal })));
+      expect(results.filter((r) => r.isOk())).toHaveLength(20);
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+      expect(memoryLeakWarnings(warnings)).toEqual([]);
+    });
+
+    it('still stops every one of them when it aborts', async () => {
+      const warnings = vi.spyOn(process, 'emitWarning');
+      const { gateway, script } = fakeGateway(single);
+      script('a', ...orders(20).map(() => 'hang' as const));
+      const shutdown = new AbortController();
+      const states = orders(20).map((o) => start(gateway.createOrder(o, { signal: shutdown.signal })));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(20);
+      shutdown.abort();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(states.map((state) => state.result?._unsafeUnwrapErr().kind)).toEqual(orders(20).map(() => 'aborted'));
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+      expect(memoryLeakWarnings(warnings)).toEqual([]);
+    });
   });
 
   it('tries nothing when the signal is already aborted', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GatewayError } from '../../src/errors.js';
 import type { Order } from '../../src/order.js';
 import type { PaymentProvider } from '../../src/port.js';
@@ -155,6 +155,20 @@ describe('sandbox fault options', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect((await delayed)._unsafeUnwrapErr().kind).toBe('network');
     expect((await hung)._unsafeUnwrapErr().kind).toBe('network');
+  });
+
+  it('many concurrent delayed requests raise no "possible memory leak" warning', async () => {
+    // Each delayed request listens on the server's stop signal while it waits; Node warns at the eleventh listener.
+    const warnings = vi.spyOn(process, 'emitWarning');
+    const sandbox = await startSandbox({ juspay: { faults: { latencyMs: 100 } } });
+    try {
+      const provider = juspay(sandbox.juspay.adapterOptions);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => provider.createOrder(order(`LATE${i}`))));
+      expect(results.filter((r) => r.isOk())).toHaveLength(20);
+      expect(warnings.mock.calls.map(([warning]) => String(warning))).not.toContainEqual(expect.stringMatching(/memory leak/));
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('a process with hanging and delayed requests exits once the sandbox is closed', async () => {
