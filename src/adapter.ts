@@ -1,4 +1,5 @@
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
+import type { AbortLike } from './abort.js';
 import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
 import { classifyStatus, parseRetryAfter } from './http-status.js';
 import { orderSchema, type Order, type ValidOrder } from './order.js';
@@ -46,7 +47,7 @@ export function adapterTransport(
 
 /** An order an adapter checked and mapped, ready to be sent as many times as the gateway tries it. */
 export interface PreparedOrder {
-  send(signal: AbortSignal | undefined): ResultAsync<OrderSession, GatewayError>;
+  send(signal: AbortLike | undefined): ResultAsync<OrderSession, GatewayError>;
 }
 
 /** Checks and maps an order that already passed `orderSchema`, as `validate` would, without parsing it again. */
@@ -87,13 +88,13 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
 
   // async/await and a single ResultAsync per call rather than neverthrow's combinators, which cost
   // extra promises and a generator step each on the hot path.
-  const send = async ({ order, request }: Prepared, signal: AbortSignal | undefined): Promise<Result<OrderSession<Raw>, GatewayError>> => {
+  const send = async ({ order, request }: Prepared, signal: AbortLike | undefined): Promise<Result<OrderSession<Raw>, GatewayError>> => {
     const sent = await spec.transport.post(request, signal);
     if (sent.isErr()) return err(sent.error);
     return isSuccess(sent.value.status) ? spec.toSession(sent.value, order) : err(spec.toError(sent.value));
   };
 
-  const sendPrepared = (prepared: Prepared, signal: AbortSignal | undefined): ResultAsync<OrderSession<Raw>, GatewayError> => {
+  const sendPrepared = (prepared: Prepared, signal: AbortLike | undefined): ResultAsync<OrderSession<Raw>, GatewayError> => {
     const settled = send(prepared, signal).catch((thrown: unknown) => err<OrderSession<Raw>, GatewayError>(internalError(spec.name, thrown)));
     return new ResultAsync(settled);
   };

@@ -3,10 +3,11 @@ import { preparerOf } from '../adapter.js';
 import type { FieldIssue, GatewayError } from '../errors.js';
 import type { Order, ValidOrder } from '../order.js';
 import type { CreateOrderOptions, OrderSession } from '../port.js';
+import type { Deadline } from './deadline.js';
 import type { GatewayProvider } from './registry.js';
 
-/** One try of the order at one provider, aborted by `signal`. */
-export type SendOrder = (signal: AbortSignal) => ResultAsync<OrderSession, GatewayError>;
+/** One try of the order at one provider, aborted with the order's deadline. */
+export type SendOrder = (deadline: Deadline) => ResultAsync<OrderSession, GatewayError>;
 
 /**
  * How to send the order to this provider, or why it cannot take it: a currency its entry does not
@@ -26,10 +27,10 @@ export function eligibility(
   }
   const { provider } = entry;
   const prepare = preparerOf(provider);
-  if (prepare) return prepare(valid, options).map((prepared): SendOrder => (signal) => prepared.send(signal)).mapErr(issuesOf);
+  if (prepare) return prepare(valid, options).map((prepared): SendOrder => (deadline) => prepared.send(deadline)).mapErr(issuesOf);
   const issues = provider.validate(order, options).match(() => [], issuesOf);
   // An error naming no field leaves the provider eligible, as it always has.
-  return issues.length > 0 ? err(issues) : ok((signal) => provider.createOrder(order, { ...options, signal }));
+  return issues.length > 0 ? err(issues) : ok((deadline) => provider.createOrder(order, { ...options, signal: deadline.signal }));
 }
 
 const issuesOf = (error: GatewayError): readonly FieldIssue[] => error.fields ?? [{ path: '', message: error.message }];

@@ -198,13 +198,13 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
     const wait = error.retryAfterMs ?? nextBackoff();
     if (wait >= deadline.remainingMs()) return give(error);
     await deadline.wait(wait);
-    if (deadline.signal.aborted) return give(error, 'stop');
+    if (deadline.aborted) return give(error, 'stop');
   }
 }
 
 /** One try, with an abort caused by the order's own deadline reported as the timeout it is. */
 async function tryOnce(run: OrderRun, candidate: Candidate): Promise<Result<OrderSession, GatewayError>> {
-  const result = await candidate.send(run.deadline.signal);
+  const result = await candidate.send(run.deadline);
   const { deadline } = run;
   return result.mapErr((error) =>
     error.kind === 'aborted' && !deadline.callerAborted() && deadline.expired() ? deadlineReached(error, run.router.retry.deadlineMs) : error,
