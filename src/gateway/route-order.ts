@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from '../errors.js';
-import { orderSchema, type Order } from '../order.js';
+import type { Order } from '../order.js';
+import { parseOrder } from '../parse-order.js';
 import type { CreateOrderOptions, OrderSession } from '../port.js';
 import { toFieldIssues, validationError } from '../validation.js';
 import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
@@ -78,7 +79,7 @@ type ProviderOutcome =
 
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
 export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, GatewayError>> {
-  const parsed = orderSchema.safeParse(order);
+  const parsed = parseOrder(order);
   if (!parsed.success) return err(validationError(ROUTER, toFieldIssues(parsed.error)));
   const names = [...new Set(options.providers ?? router.strategy(parsed.data))];
   const listed = names.flatMap((name) => router.providers.get(name) ?? []);
