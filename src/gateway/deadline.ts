@@ -23,48 +23,69 @@ export interface Deadline extends AbortLike {
 
 /** Starts a budget of `budgetMs` that also ends when `callerSignal` aborts. */
 export function startDeadline(budgetMs: number, callerSignal: AbortSignal | undefined): Deadline {
-  const endsAt = Date.now() + budgetMs;
-  const flag = new AbortFlag();
-  const abort = () => flag.abort();
-  let spent = false;
-  // The timer, not the clock, is what aborted a try: trust it even if it fired a millisecond early.
-  const timer = setTimeout(() => {
-    spent = true;
-    abort();
-  }, budgetMs);
-  // One listener, removed in clear(), so a long-lived caller signal does not collect one per order.
-  callerSignal?.addEventListener('abort', abort, { once: true });
-  if (callerSignal?.aborted) abort();
-  let signal: AbortSignal | undefined;
-  return {
-    get aborted() {
-      return flag.aborted;
-    },
-    addEventListener: (type, listener) => flag.addEventListener(type, listener),
-    removeEventListener: (type, listener) => flag.removeEventListener(type, listener),
-    get signal() {
-      signal ??= abortSignalOf(flag);
-      return signal;
-    },
-    callerAborted: () => callerSignal?.aborted === true,
-    expired: () => spent || Date.now() >= endsAt,
-    remainingMs: () => Math.max(0, endsAt - Date.now()),
-    wait: (ms) =>
-      new Promise((resolve) => {
-        if (flag.aborted) return resolve();
-        const done = () => {
-          clearTimeout(sleeping);
-          flag.removeEventListener('abort', done);
-          resolve();
-        };
-        const sleeping = setTimeout(done, ms);
-        flag.addEventListener('abort', done);
-      }),
-    clear: () => {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', abort);
-    },
-  };
+  return new OrderDeadline(budgetMs, callerSignal);
+}
+
+/** A class rather than an object of closures: one allocation per order instead of a dozen. */
+class OrderDeadline extends AbortFlag implements Deadline {
+  readonly #endsAt: number;
+  readonly #timer: NodeJS.Timeout;
+  readonly #callerSignal: AbortSignal | undefined;
+  readonly #onCallerAbort: (() => void) | undefined;
+  #spent = false;
+  #signal: AbortSignal | undefined;
+
+  constructor(budgetMs: number, callerSignal: AbortSignal | undefined) {
+    super();
+    this.#endsAt = Date.now() + budgetMs;
+    // The timer, not the clock, is what aborted a try: trust it even if it fired a millisecond early.
+    this.#timer = setTimeout(() => {
+      this.#spent = true;
+      this.abort();
+    }, budgetMs);
+    this.#callerSignal = callerSignal;
+    if (callerSignal) {
+      // One listener, removed in clear(), so a long-lived caller signal does not collect one per order.
+      this.#onCallerAbort = () => this.abort();
+      callerSignal.addEventListener('abort', this.#onCallerAbort, { once: true });
+      if (callerSignal.aborted) this.abort();
+    }
+  }
+
+  get signal(): AbortSignal {
+    this.#signal ??= abortSignalOf(this);
+    return this.#signal;
+  }
+
+  callerAborted(): boolean {
+    return this.#callerSignal?.aborted === true;
+  }
+
+  expired(): boolean {
+    return this.#spent || Date.now() >= this.#endsAt;
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.#endsAt - Date.now());
+  }
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.aborted) return resolve();
+      const done = () => {
+        clearTimeout(sleeping);
+        this.removeEventListener('abort', done);
+        resolve();
+      };
+      const sleeping = setTimeout(done, ms);
+      this.addEventListener('abort', done);
+    });
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+    if (this.#onCallerAbort) this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
+  }
 }
 
 /** An `AbortSignal` that aborts with `flag`. */

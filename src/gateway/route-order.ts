@@ -81,8 +81,7 @@ type ProviderOutcome =
 export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, GatewayError>> {
   const parsed = parseOrder(order);
   if (!parsed.success) return err(validationError(ROUTER, toFieldIssues(parsed.error)));
-  const names = [...new Set(options.providers ?? router.strategy(parsed.data))];
-  const listed = names.flatMap((name) => router.providers.get(name) ?? []);
+  const { names, listed } = listProviders(router, options.providers ?? router.strategy(parsed.data));
   if (names.length === 0 || listed.length < names.length) {
     return err(unknownProviders(names.filter((name) => !router.providers.has(name)), [...router.providers.keys()]));
   }
@@ -114,6 +113,19 @@ export async function routeOrder(router: Router, order: Order, options: GatewayC
   } finally {
     deadline.clear();
   }
+}
+
+/** The order's provider names without repeats, and those the gateway has (a plain loop: `[...new Set()]` and `flatMap` cost more). */
+function listProviders(router: Router, chosen: readonly string[]): { names: string[]; listed: RoutedProvider[] } {
+  const names: string[] = [];
+  const listed: RoutedProvider[] = [];
+  for (const name of chosen) {
+    if (names.includes(name)) continue;
+    names.push(name);
+    const entry = router.providers.get(name);
+    if (entry) listed.push(entry);
+  }
+  return { names, listed };
 }
 
 async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise<Result<GatewaySession, GatewayError>> {
