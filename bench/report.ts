@@ -46,14 +46,28 @@ const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b !== 0 ? (a 
 
 type Figure = 'median' | 'p99' | 'throughput';
 
+interface HttpRowSpec {
+  readonly group: GroupResult['group'];
+  /** The payroute contender: the adapter alone (`payroute`, the default) or through the gateway (`gateway`). */
+  readonly mine?: 'payroute' | 'gateway';
+  readonly provider: string;
+  readonly baseline: string;
+  readonly vs: string;
+  readonly figures: readonly Figure[];
+}
+
 /** Which groups give which rows, against which contender. */
-const HTTP_ROWS: ReadonlyArray<{ group: GroupResult['group']; provider: string; baseline: string; vs: string; figures: readonly Figure[] }> = [
+const HTTP_ROWS: readonly HttpRowSpec[] = [
   { group: 'juspay', provider: 'Juspay', baseline: 'axios', vs: 'bare axios', figures: ['median', 'p99', 'throughput'] },
   { group: 'flowwise', provider: 'Flowwise', baseline: 'axios', vs: 'bare axios', figures: ['median', 'p99', 'throughput'] },
+  { group: 'juspay', mine: 'gateway', provider: 'Gateway (one Juspay entry)', baseline: 'axios', vs: 'bare axios', figures: ['median', 'p99', 'throughput'] },
+  { group: 'flowwise', mine: 'gateway', provider: 'Gateway (one Flowwise entry)', baseline: 'axios', vs: 'bare axios', figures: ['median', 'p99', 'throughput'] },
   { group: 'juspay-sdk', provider: 'Juspay (HTTPS)', baseline: 'sdk', vs: 'expresscheckout-nodejs', figures: ['median', 'p99', 'throughput'] },
   { group: 'cashfree-sdk', provider: 'Flowwise/Cashfree', baseline: 'sdk', vs: 'cashfree-pg', figures: ['median', 'p99', 'throughput'] },
   { group: 'juspay', provider: 'Juspay', baseline: 'axios-tuned', vs: "axios tuned like payroute's", figures: ['median', 'throughput'] },
   { group: 'flowwise', provider: 'Flowwise', baseline: 'axios-tuned', vs: "axios tuned like payroute's", figures: ['median', 'throughput'] },
+  { group: 'juspay', mine: 'gateway', provider: 'Gateway (one Juspay entry)', baseline: 'payroute', vs: 'the Juspay adapter alone', figures: ['median', 'throughput'] },
+  { group: 'flowwise', mine: 'gateway', provider: 'Gateway (one Flowwise entry)', baseline: 'payroute', vs: 'the Flowwise adapter alone', figures: ['median', 'throughput'] },
 ];
 
 function httpRows(groups: readonly GroupResult[]): Row[] {
@@ -62,7 +76,7 @@ function httpRows(groups: readonly GroupResult[]): Row[] {
     const group = groups.find((g) => g.group === spec.group);
     if (!group?.contenders.some((c) => c.id === spec.baseline)) continue;
     for (const run of group.runs) {
-      const mine = run.results['payroute'];
+      const mine = run.results[spec.mine ?? 'payroute'];
       const theirs = run.results[spec.baseline];
       if (!mine || !theirs || mine.errors > 0 || theirs.errors > 0) continue;
       const prefix = `${spec.provider} createOrder vs ${spec.vs}, concurrency ${run.plan.concurrency}`;
@@ -168,6 +182,11 @@ function targets(groups: readonly GroupResult[]): string[] {
       if (axios && (group.group === 'juspay' || group.group === 'flowwise')) {
         const r = mine.medianUs / axios.medianUs;
         lines.push(`- ${at}: payroute's median is ${(Math.abs(r - 1) * 100).toFixed(1)}% ${r >= 1 ? 'above' : 'below'} bare axios' (target: at most 5% above): ${r <= 1.05 ? 'met' : 'NOT met'}.`);
+      }
+      const gateway = run.results['gateway'];
+      if (axios && gateway) {
+        const r = gateway.medianUs / axios.medianUs;
+        lines.push(`- ${at}, through the gateway: the median is ${(Math.abs(r - 1) * 100).toFixed(1)}% ${r >= 1 ? 'above' : 'below'} bare axios' (target: at most 5% above): ${r <= 1.05 ? 'met' : 'NOT met'}; ${ratio(gateway.medianUs, mine.medianUs)}× the adapter's alone.`);
       }
       const tuned = run.results['axios-tuned'];
       if (tuned) {

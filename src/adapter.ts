@@ -1,7 +1,9 @@
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
+import type { AbortLike } from './abort.js';
 import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
 import { classifyStatus, parseRetryAfter } from './http-status.js';
-import { orderSchema, type Order, type ValidOrder } from './order.js';
+import type { Order, ValidOrder } from './order.js';
+import { parseOrder } from './parse-order.js';
 import type { CreateOrderOptions, OrderSession, PaymentProvider } from './port.js';
 import { redact } from './redact.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
@@ -44,38 +46,77 @@ export function adapterTransport(
   return { name, transport };
 }
 
+/** An order an adapter checked and mapped, ready to be sent as many times as the gateway tries it. */
+export interface PreparedOrder {
+  send(signal: AbortLike | undefined): ResultAsync<OrderSession, GatewayError>;
+}
+
+/** Checks and maps an order that already passed `orderSchema`, as `validate` would, without parsing it again. */
+export type OrderPreparer = (order: ValidOrder, options: CreateOrderOptions) => Result<PreparedOrder, GatewayError>;
+
+interface Internals {
+  readonly prepare: OrderPreparer;
+  readonly validate: PaymentProvider['validate'];
+  readonly createOrder: PaymentProvider['createOrder'];
+}
+
+const internals = new WeakMap<object, Internals>();
+
+/**
+ * The gateway's shortcut into an adapter `defineAdapter` built: it parses the order once, maps it once
+ * per provider and sends that request on every try, where `validate` then `createOrder` would parse it
+ * three times and map it twice (docs/performance.md). Undefined for any other provider, or one whose
+ * `validate` or `createOrder` was replaced since, which the gateway calls as before.
+ */
+export function preparerOf(provider: PaymentProvider): OrderPreparer | undefined {
+  const own = internals.get(provider);
+  return own && own.validate === provider.validate && own.createOrder === provider.createOrder ? own.prepare : undefined;
+}
+
 /** Builds a `PaymentProvider` from a provider's pure mapping functions. */
 export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw> {
-  const prepare = (order: Order, options: CreateOrderOptions): Result<Prepared, GatewayError> => {
-    const parsed = orderSchema.safeParse(order);
-    if (!parsed.success) return err(validationError(spec.name, toFieldIssues(parsed.error)));
-    return spec
-      .toRequest(parsed.data, options)
-      .map((request) => ({ order: parsed.data, request }))
+  const prepareValid = (order: ValidOrder, options: CreateOrderOptions): Result<Prepared, GatewayError> =>
+    spec
+      .toRequest(order, options)
+      .map((request) => ({ order, request }))
       .mapErr((fields) => validationError(spec.name, fields));
+
+  const prepare = (order: Order, options: CreateOrderOptions): Result<Prepared, GatewayError> => {
+    const parsed = parseOrder(order);
+    if (!parsed.success) return err(validationError(spec.name, toFieldIssues(parsed.error)));
+    return prepareValid(parsed.data, options);
   };
 
   // async/await and a single ResultAsync per call rather than neverthrow's combinators, which cost
   // extra promises and a generator step each on the hot path.
-  const send = async ({ order, request }: Prepared, signal: AbortSignal | undefined): Promise<Result<OrderSession<Raw>, GatewayError>> => {
+  const send = async ({ order, request }: Prepared, signal: AbortLike | undefined): Promise<Result<OrderSession<Raw>, GatewayError>> => {
     const sent = await spec.transport.post(request, signal);
     if (sent.isErr()) return err(sent.error);
     return isSuccess(sent.value.status) ? spec.toSession(sent.value, order) : err(spec.toError(sent.value));
   };
 
-  return {
+  const sendPrepared = (prepared: Prepared, signal: AbortLike | undefined): ResultAsync<OrderSession<Raw>, GatewayError> => {
+    const settled = send(prepared, signal).catch((thrown: unknown) => err<OrderSession<Raw>, GatewayError>(internalError(spec.name, thrown)));
+    return new ResultAsync(settled);
+  };
+
+  const provider: PaymentProvider<Raw> = {
     name: spec.name,
     type: spec.type,
     validate: (order, options = {}) => guard(spec.name, () => prepare(order, options).map(() => undefined)),
     createOrder: (order, options = {}) => {
       const prepared = guard(spec.name, () => prepare(order, options));
       if (prepared.isErr()) return errAsync(prepared.error);
-      const settled = send(prepared.value, options.signal).catch((thrown: unknown) =>
-        err<OrderSession<Raw>, GatewayError>(internalError(spec.name, thrown)),
-      );
-      return new ResultAsync(settled);
+      return sendPrepared(prepared.value, options.signal);
     },
   };
+  internals.set(provider, {
+    validate: provider.validate,
+    createOrder: provider.createOrder,
+    prepare: (order, options) =>
+      guard(spec.name, () => prepareValid(order, options)).map((prepared) => ({ send: (signal) => sendPrepared(prepared, signal) })),
+  });
+  return provider;
 }
 
 interface Prepared {

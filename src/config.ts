@@ -46,7 +46,12 @@ export const environmentMessage = {
   path: ['environment'],
 };
 
-/** True when a URL's host is an IP address literal. */
+/**
+ * True when a URL's host is an IP address literal. A parsed URL's IPv6 host is in brackets and its IPv4
+ * host is dotted decimal, so any other host is a name: `isIP`, whose IPv6 pattern is long, is left out.
+ */
 export function hasIpHost(url: URL): boolean {
-  return isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
+  const host = url.hostname;
+  if (!host.startsWith('[') && !/^[\d.]+$/.test(host)) return false;
+  return isIP(host.replace(/^\[|\]$/g, '')) !== 0;
 }

@@ -5,15 +5,20 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios from 'axios';
+import type { ResultAsync } from 'neverthrow';
+import type { GatewayError, Order } from '../../src/index.js';
 import type { Payroute } from '../dist.js';
 import { credentials, flowwiseHeaders, flowwiseJson, juspayFields, juspayForm, juspayHeaders, order } from '../fixtures.js';
 import type { Contender } from './runner.js';
 
-type Provider = ReturnType<Payroute['juspay']> | ReturnType<Payroute['flowwise']>;
+/** What a contender calls: an adapter or a gateway, each creating the order and never rejecting. */
+interface Provider {
+  createOrder(order: Order): ResultAsync<unknown, GatewayError>;
+}
 
-function payrouteContender(label: string, provider: Provider): Contender {
+function payrouteContender(label: string, provider: Provider, id = 'payroute'): Contender {
   return {
-    id: 'payroute',
+    id,
     label,
     send: async () => {
       const result = await provider.createOrder(order);
@@ -30,6 +35,23 @@ export function payrouteJuspay(payroute: Payroute, baseUrl: string): Contender {
 /** payroute's `flowwise()` adapter, from the build; Flowwise's API lives under `/router`. */
 export function payrouteFlowwise(payroute: Payroute, baseUrl: string): Contender {
   return payrouteContender('payroute `flowwise()` createOrder', payroute.flowwise({ ...credentials.flowwise, baseUrl: `${baseUrl}/router` }));
+}
+
+/**
+ * payroute's `createGateway` from the build, with one provider entry of `type` routed to the loopback
+ * server (priority routing, default retry, fallback and circuit breaker settings): what the gateway
+ * adds over calling the adapter directly. Flowwise's API lives under `/router`.
+ */
+export function payrouteGateway(payroute: Payroute, type: 'juspay' | 'flowwise', baseUrl: string): Contender {
+  const entry =
+    type === 'juspay'
+      ? { type, ...credentials.juspay, baseUrl }
+      : { type, ...credentials.flowwise, baseUrl: `${baseUrl}/router` };
+  const gateway = payroute.core.createGateway({
+    providers: { [type]: entry },
+    routing: { strategy: 'priority', order: [type] },
+  });
+  return payrouteContender(`payroute \`createGateway()\` createOrder (one ${type} entry)`, gateway, 'gateway');
 }
 
 /**

@@ -2,15 +2,13 @@
  * The HTTP comparisons. Each group runs in a child process of its own, so that one SDK's globals
  * (Cashfree's Sentry, Juspay's logger) and one group's sockets cannot touch another group's figures;
  * within a group, payroute and its baselines share the process and are interleaved.
- *
- * Through the gateway: when `createGateway` lands, add a contender built from it (one Juspay entry,
- * routing to `servers.http`) to the `juspay` and `flowwise` groups below, with id `gateway`, and a row
- * for it in `report.ts` (`HTTP_ROWS`). Nothing else changes.
+ * The `juspay` and `flowwise` groups also run payroute through `createGateway` (id `gateway`), with a
+ * single provider entry routed to the loopback server.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadPayroute, type Payroute } from '../dist.js';
-import { axiosFlowwise, axiosJuspay, cashfreeSdk, juspaySdk, payrouteFlowwise, payrouteJuspay } from './contenders.js';
+import { axiosFlowwise, axiosJuspay, cashfreeSdk, juspaySdk, payrouteFlowwise, payrouteGateway, payrouteJuspay } from './contenders.js';
 import { compare, type Contender, type Distribution, type RunPlan } from './runner.js';
 
 export interface Servers {
@@ -36,14 +34,14 @@ export const groups = {
     title: 'Juspay, HTTP: payroute vs bare axios',
     path: '/orders',
     listener: 'http',
-    contenders: (payroute, url) => [payrouteJuspay(payroute, url), axiosJuspay(url), axiosJuspay(url, true)],
+    contenders: (payroute, url) => [payrouteJuspay(payroute, url), axiosJuspay(url), axiosJuspay(url, true), payrouteGateway(payroute, 'juspay', url)],
     scale: 1,
   },
   flowwise: {
     title: 'Flowwise, HTTP: payroute vs bare axios',
     path: '/router/orders',
     listener: 'http',
-    contenders: (payroute, url) => [payrouteFlowwise(payroute, url), axiosFlowwise(url), axiosFlowwise(url, true)],
+    contenders: (payroute, url) => [payrouteFlowwise(payroute, url), axiosFlowwise(url), axiosFlowwise(url, true), payrouteGateway(payroute, 'flowwise', url)],
     scale: 1,
   },
   'juspay-sdk': {

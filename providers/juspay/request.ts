@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import type { z } from 'zod';
 import { hasIpHost } from '../../src/config.js';
 import { currencyExponent } from '../../src/currencies.js';
 import type { FieldIssue } from '../../src/errors.js';
@@ -35,9 +36,7 @@ export function toJuspayRequest(
       (e) => void issues.push({ path, message: e.message }),
     );
 
-  const options = juspayOrderOptionsSchema.safeParse(order.providerOptions?.['juspay'] ?? {});
-  if (!options.success) issues.push(...toFieldIssues(options.error, OPTIONS_PATH));
-  const extra = options.success ? options.data : {};
+  const extra = juspayOptions(order, issues);
 
   const maxId = JUSPAY_MAX_ORDER_ID[variant];
   if (order.orderId.length > maxId) {
@@ -66,7 +65,7 @@ export function toJuspayRequest(
   put('description', order.description);
   put('product_id', extra.productId);
   put('gateway_id', extra.gatewayId);
-  for (let i = 1; i <= 10; i++) put(`udf${i}`, extra.udf?.[`udf${i}` as keyof typeof extra.udf]);
+  if (extra.udf) for (let i = 1; i <= 10; i++) put(`udf${i}`, extra.udf[`udf${i}` as keyof typeof extra.udf]);
   putAddress(put, 'billing_address', customer?.address);
   putAddress(put, 'shipping_address', extra.shippingAddress);
   if (extra.basket !== undefined) put('basket', JSON.stringify(extra.basket));
@@ -93,6 +92,19 @@ export function toJuspayRequest(
     put('mandate.block_funds', mandate.blockFunds);
   }
   return issues.length > 0 ? err(issues) : ok(fields);
+}
+
+/**
+ * The order's Juspay options, parsed; their issues are added to `issues`. Most orders have none
+ * (undefined or null), which reads as `{}` and always parses to `{}`: skipping that parse saves a zod
+ * run per order.
+ */
+function juspayOptions(order: ValidOrder, issues: FieldIssue[]): z.output<typeof juspayOrderOptionsSchema> {
+  const given = order.providerOptions?.['juspay'];
+  if (given === undefined || given === null) return {};
+  const options = juspayOrderOptionsSchema.safeParse(given);
+  if (!options.success) issues.push(...toFieldIssues(options.error, OPTIONS_PATH));
+  return options.success ? options.data : {};
 }
 
 /** Juspay's `return_url` rules: no query string, no fragment, no IP address host. */

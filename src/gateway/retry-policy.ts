@@ -56,12 +56,10 @@ function fullJitter(random: () => number): GeneratorFn<number> {
 
 /** The successive backoff waits of one provider's retries (cockatiel's exponential backoff with full jitter). */
 export function createBackoff(settings: RetrySettings, random: () => number): () => number {
-  let backoff: IBackoffFactory<unknown> = new ExponentialBackoff({
-    generator: fullJitter(random),
-    initialDelay: settings.initialDelayMs,
-    maxDelay: settings.maxDelayMs,
-  });
+  // Made at the first retry: most orders never wait.
+  let backoff: IBackoffFactory<unknown> | undefined;
   return () => {
+    backoff ??= new ExponentialBackoff({ generator: fullJitter(random), initialDelay: settings.initialDelayMs, maxDelay: settings.maxDelayMs });
     const current = backoff.next(undefined);
     backoff = current;
     return current.duration;

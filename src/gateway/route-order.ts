@@ -1,11 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from '../errors.js';
-import { orderSchema, type Order } from '../order.js';
+import type { Order } from '../order.js';
+import { parseOrder } from '../parse-order.js';
 import type { CreateOrderOptions, OrderSession } from '../port.js';
 import { toFieldIssues, validationError } from '../validation.js';
 import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
 import { startDeadline, type Deadline } from './deadline.js';
-import { ineligibility } from './eligibility.js';
+import { eligibility, type SendOrder } from './eligibility.js';
 import { emit, type GatewayHooks } from './events.js';
 import {
   allProvidersFailed,
@@ -54,10 +55,15 @@ export interface Router {
 interface OrderRun {
   readonly router: Router;
   readonly order: Order;
-  readonly tryOptions: CreateOrderOptions;
   readonly deadline: Deadline;
   readonly attempts: Attempt[];
   readonly skipped: SkippedProvider[];
+}
+
+/** A provider that can take the order, and how to send it there. */
+interface Candidate {
+  readonly entry: RoutedProvider;
+  readonly send: SendOrder;
 }
 
 type ProviderOutcome =
@@ -73,10 +79,9 @@ type ProviderOutcome =
 
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
 export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, GatewayError>> {
-  const parsed = orderSchema.safeParse(order);
+  const parsed = parseOrder(order);
   if (!parsed.success) return err(validationError(ROUTER, toFieldIssues(parsed.error)));
-  const names = [...new Set(options.providers ?? router.strategy(parsed.data))];
-  const listed = names.flatMap((name) => router.providers.get(name) ?? []);
+  const { names, listed } = listProviders(router, options.providers ?? router.strategy(parsed.data));
   if (names.length === 0 || listed.length < names.length) {
     return err(unknownProviders(names.filter((name) => !router.providers.has(name)), [...router.providers.keys()]));
   }
@@ -84,31 +89,49 @@ export async function routeOrder(router: Router, order: Order, options: GatewayC
   const tryOptions: CreateOrderOptions = options.routingId === undefined ? {} : { routingId: options.routingId };
   const skipped: SkippedProvider[] = [];
   const ineligible: Array<{ provider: string; issues: readonly FieldIssue[] }> = [];
-  const eligible = listed.filter((entry) => {
-    const issues = ineligibility(entry, order, tryOptions);
-    if (issues.length === 0) return true;
+  const eligible: Candidate[] = [];
+  for (const entry of listed) {
+    const checked = eligibility(entry, order, parsed.data, tryOptions);
+    if (checked.isOk()) {
+      eligible.push({ entry, send: checked.value });
+      continue;
+    }
+    const issues = checked.error;
     ineligible.push({ provider: entry.name, issues });
     recordSkip(router, skipped, order.orderId, {
       provider: entry.name,
       reason: 'ineligible',
       message: issues.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; '),
     });
-    return false;
-  });
+  }
   if (eligible.length === 0) return err(noEligibleProvider(ineligible, { attempts: [], skipped }));
 
   const deadline = startDeadline(router.retry.deadlineMs, options.signal);
   try {
-    const run: OrderRun = { router, order, deadline, attempts: [], skipped, tryOptions: { ...tryOptions, signal: deadline.signal } };
+    const run: OrderRun = { router, order, deadline, attempts: [], skipped };
     return await tryInTurn(run, eligible);
   } finally {
     deadline.clear();
   }
 }
 
-async function tryInTurn(run: OrderRun, eligible: readonly RoutedProvider[]): Promise<Result<GatewaySession, GatewayError>> {
+/** The order's provider names without repeats, and those the gateway has (a plain loop: `[...new Set()]` and `flatMap` cost more). */
+function listProviders(router: Router, chosen: readonly string[]): { names: string[]; listed: RoutedProvider[] } {
+  const names: string[] = [];
+  const listed: RoutedProvider[] = [];
+  for (const name of chosen) {
+    if (names.includes(name)) continue;
+    names.push(name);
+    const entry = router.providers.get(name);
+    if (entry) listed.push(entry);
+  }
+  return { names, listed };
+}
+
+async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise<Result<GatewaySession, GatewayError>> {
   let leaving: { provider: string; outcome: Extract<ProviderOutcome, { kind: 'failed' }> } | undefined;
-  for (const [i, entry] of eligible.entries()) {
+  for (const [i, candidate] of eligible.entries()) {
+    const { entry } = candidate;
     const halt = haltError(run);
     if (halt) return err(halt);
     if (leaving) {
@@ -123,7 +146,7 @@ async function tryInTurn(run: OrderRun, eligible: readonly RoutedProvider[]): Pr
       });
       leaving = undefined;
     }
-    const outcome = await tryProvider(run, entry, i < eligible.length - 1);
+    const outcome = await tryProvider(run, candidate, i < eligible.length - 1);
     if (outcome.kind === 'created') return ok({ ...outcome.session, attempts: run.attempts, skipped: run.skipped });
     if (outcome.kind === 'failed') {
       if (outcome.next === 'stop') return err(haltError(run) ?? withHistory(outcome.error, run));
@@ -134,8 +157,9 @@ async function tryInTurn(run: OrderRun, eligible: readonly RoutedProvider[]): Pr
 }
 
 /** Tries one provider, retrying it as the retry policy allows. */
-async function tryProvider(run: OrderRun, entry: RoutedProvider, hasNext: boolean): Promise<ProviderOutcome> {
+async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean): Promise<ProviderOutcome> {
   const { router, deadline } = run;
+  const { entry } = candidate;
   const nextBackoff = createBackoff(router.retry, router.random);
   const started = Date.now();
   let last: GatewayError | undefined;
@@ -150,7 +174,7 @@ async function tryProvider(run: OrderRun, entry: RoutedProvider, hasNext: boolea
 
   for (let attempt = 1; ; attempt++) {
     const tryStarted = Date.now();
-    const result = await entry.breaker.run(run.order.orderId, () => tryOnce(run, entry));
+    const result = await entry.breaker.run(run.order.orderId, () => tryOnce(run, candidate));
     const durationMs = Date.now() - tryStarted;
     if (result === CIRCUIT_OPEN) {
       // The circuit opened between two tries (other orders' failures): move on with this provider's last error.
@@ -187,13 +211,13 @@ async function tryProvider(run: OrderRun, entry: RoutedProvider, hasNext: boolea
     const wait = error.retryAfterMs ?? nextBackoff();
     if (wait >= deadline.remainingMs()) return give(error);
     await deadline.wait(wait);
-    if (deadline.signal.aborted) return give(error, 'stop');
+    if (deadline.aborted) return give(error, 'stop');
   }
 }
 
 /** One try, with an abort caused by the order's own deadline reported as the timeout it is. */
-async function tryOnce(run: OrderRun, entry: RoutedProvider): Promise<Result<OrderSession, GatewayError>> {
-  const result = await entry.provider.createOrder(run.order, run.tryOptions);
+async function tryOnce(run: OrderRun, candidate: Candidate): Promise<Result<OrderSession, GatewayError>> {
+  const result = await candidate.send(run.deadline);
   const { deadline } = run;
   return result.mapErr((error) =>
     error.kind === 'aborted' && !deadline.callerAborted() && deadline.expired() ? deadlineReached(error, run.router.retry.deadlineMs) : error,

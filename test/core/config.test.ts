@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
+import { hasIpHost } from '../../src/config.js';
 import { PayrouteConfigError } from '../../src/errors.js';
 import { VERSION } from '../../src/version.js';
 
@@ -52,4 +55,30 @@ describe('adapter options', () => {
 
 it('reports the version in package.json in its user agent', () => {
   expect(VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+});
+
+describe('hasIpHost', () => {
+  // It skips isIP for hosts that cannot be addresses; the answer must be isIP's for every parsed URL.
+  const hosts = fc.oneof(
+    fc.ipV4(),
+    fc.ipV4Extended(),
+    fc.ipV6().map((ip) => `[${ip}]`),
+    fc.domain(),
+    fc.stringMatching(/^[0-9.]{1,12}$/),
+    fc.constantFrom('0x7f.1', '127.1', '4294967295', '1e3', 'localhost', '127.0.0.1.', 'xn--nxasmq6b', '[::ffff:1.2.3.4]'),
+  );
+  it("agrees with node's isIP on the host of any URL that parses", () => {
+    fc.assert(
+      fc.property(hosts, fc.constantFrom('https', 'http', 'foo'), (host, scheme) => {
+        let url: URL;
+        try {
+          url = new URL(`${scheme}://${host}/return`);
+        } catch {
+          return;
+        }
+        expect(hasIpHost(url)).toBe(isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
