@@ -2,8 +2,7 @@ import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AbortLike } from './abort.js';
 import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
 import { classifyStatus, parseRetryAfter } from './http-status.js';
-import type { Order, ValidOrder } from './order.js';
-import { parseOrder } from './parse-order.js';
+import { orderSchema, type Order, type ValidOrder } from './order.js';
 import type { CreateOrderOptions, OrderSession, PaymentProvider } from './port.js';
 import { redact } from './redact.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
@@ -82,7 +81,7 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
       .mapErr((fields) => validationError(spec.name, fields));
 
   const prepare = (order: Order, options: CreateOrderOptions): Result<Prepared, GatewayError> => {
-    const parsed = parseOrder(order);
+    const parsed = orderSchema.safeParse(order);
     if (!parsed.success) return err(validationError(spec.name, toFieldIssues(parsed.error)));
     return prepareValid(parsed.data, options);
   };

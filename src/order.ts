@@ -5,17 +5,6 @@ import { currencyExponent } from './currencies.js';
 export const paymentMethods = ['credit_card', 'debit_card', 'upi', 'netbanking', 'wallet'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
-/** Limits and patterns of the canonical order, shared with its parsing shortcut (`parse-order.ts`). */
-export const ORDER_RULES = {
-  orderId: /^[A-Za-z0-9_-]{1,64}$/,
-  phone: /^\+?[0-9]{6,15}$/,
-  metadataKey: /^[A-Za-z0-9_:.-]{1,64}$/,
-  customerIdLength: 128,
-  nameLength: 255,
-  descriptionLength: 1024,
-  metadataValueLength: 500,
-} as const;
-
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** A postal address, used for the customer's (billing) address and Juspay's shipping address. */
@@ -35,12 +24,12 @@ export const addressSchema = z.strictObject({
   phone: text(32).optional(),
 });
 
-export const customerSchema = z.strictObject({
-  id: text(ORDER_RULES.customerIdLength).optional(),
+const customerSchema = z.strictObject({
+  id: text(128).optional(),
   email: z.email('must be an email address').max(254).optional(),
-  phone: z.string().regex(ORDER_RULES.phone, 'must be 6 to 15 digits, optionally after a +').optional(),
-  firstName: text(ORDER_RULES.nameLength).optional(),
-  lastName: text(ORDER_RULES.nameLength).optional(),
+  phone: z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6 to 15 digits, optionally after a +').optional(),
+  firstName: text(255).optional(),
+  lastName: text(255).optional(),
   address: addressSchema.optional(),
 });
 
@@ -53,7 +42,7 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s
 export const orderSchema = z.strictObject({
   orderId: z
     .string()
-    .regex(ORDER_RULES.orderId, 'must be 1 to 64 letters, digits, hyphens or underscores'),
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, hyphens or underscores'),
   amount: z
     .number({ error: 'must be a number of minor units (use toMinorUnits)' })
     .refine(Number.isSafeInteger, 'must be a whole number of minor units (use toMinorUnits for decimals)')
@@ -61,7 +50,7 @@ export const orderSchema = z.strictObject({
   currency: currencySchema,
   customer: customerSchema.optional(),
   returnUrl: httpUrl.optional(),
-  description: text(ORDER_RULES.descriptionLength).optional(),
+  description: text(1024).optional(),
   paymentMethods: z
     .array(z.enum(paymentMethods))
     .min(1, 'must name at least one method, or be left out')
@@ -69,10 +58,7 @@ export const orderSchema = z.strictObject({
     .optional(),
   expiresInMinutes: z.number().int('must be a whole number').min(1).max(525_600).optional(),
   metadata: z
-    .record(
-      z.string().regex(ORDER_RULES.metadataKey, 'keys must be 1 to 64 letters, digits or _ : . -'),
-      z.string().max(ORDER_RULES.metadataValueLength),
-    )
+    .record(z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'keys must be 1 to 64 letters, digits or _ : . -'), z.string().max(500))
     .optional(),
   providerOptions: z.record(z.string(), z.unknown()).optional(),
 });

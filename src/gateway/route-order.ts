@@ -1,7 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from '../errors.js';
-import type { Order } from '../order.js';
-import { parseOrder } from '../parse-order.js';
+import { orderSchema, type Order } from '../order.js';
 import type { CreateOrderOptions, OrderSession } from '../port.js';
 import { toFieldIssues, validationError } from '../validation.js';
 import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
@@ -79,7 +78,7 @@ type ProviderOutcome =
 
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
 export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, GatewayError>> {
-  const parsed = parseOrder(order);
+  const parsed = orderSchema.safeParse(order);
   if (!parsed.success) return err(validationError(ROUTER, toFieldIssues(parsed.error)));
   const { names, listed } = listProviders(router, options.providers ?? router.strategy(parsed.data));
   if (names.length === 0 || listed.length < names.length) {
