@@ -1,5 +1,6 @@
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AbortLike } from './abort.js';
+import { errorPolicy } from './error-policy.js';
 import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
 import { classifyStatus, parseRetryAfter } from './http-status.js';
 import { orderSchema, type Order, type ValidOrder } from './order.js';
@@ -205,7 +206,7 @@ export function providerError(
   return gatewayError({
     kind,
     provider,
-    retryable: details.kind === undefined ? byStatus.retryable : kind === 'rate_limited',
+    retryable: details.kind === undefined ? byStatus.retryable : errorPolicy[kind].retryable === true,
     orderMayExist: kind === 'duplicate_order' || byStatus.orderMayExist,
     httpStatus: response.status,
     providerCode,

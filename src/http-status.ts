@@ -1,3 +1,4 @@
+import { errorPolicy } from './error-policy.js';
 import type { GatewayErrorKind } from './errors.js';
 
 export interface StatusClass {
@@ -6,15 +7,17 @@ export interface StatusClass {
   readonly orderMayExist: boolean;
 }
 
+const statusClass = (kind: GatewayErrorKind, orderMayExist: boolean): StatusClass => ({ kind, retryable: errorPolicy[kind].retryable === true, orderMayExist });
+
 /** What an HTTP status says about a create-order call, before the provider's own code refines it. */
 export function classifyStatus(status: number): StatusClass {
-  if (status === 401 || status === 403) return { kind: 'authentication', retryable: false, orderMayExist: false };
-  if (status === 408) return { kind: 'timeout', retryable: true, orderMayExist: true };
-  if (status === 409) return { kind: 'duplicate_order', retryable: false, orderMayExist: true };
-  if (status === 429) return { kind: 'rate_limited', retryable: true, orderMayExist: false };
-  if (status >= 400 && status < 500) return { kind: 'invalid_request', retryable: false, orderMayExist: false };
-  if (status >= 500 && status < 600) return { kind: 'provider_unavailable', retryable: true, orderMayExist: status !== 503 };
-  return { kind: 'unexpected_response', retryable: false, orderMayExist: true };
+  if (status === 401 || status === 403) return statusClass('authentication', false);
+  if (status === 408) return statusClass('timeout', true);
+  if (status === 409) return statusClass('duplicate_order', true);
+  if (status === 429) return statusClass('rate_limited', false);
+  if (status >= 400 && status < 500) return statusClass('invalid_request', false);
+  if (status >= 500 && status < 600) return statusClass('provider_unavailable', status !== 503);
+  return statusClass('unexpected_response', true);
 }
 
 /** `Retry-After` (seconds or an HTTP date) in milliseconds, or `undefined` when absent or unreadable. */

@@ -9,7 +9,8 @@ import {
   type IBreaker,
 } from 'cockatiel';
 import type { Result } from 'neverthrow';
-import type { GatewayError, GatewayErrorKind } from '../errors.js';
+import { errorPolicy } from '../error-policy.js';
+import type { GatewayError } from '../errors.js';
 import type { OrderSession } from '../port.js';
 import type { CircuitBreakerConfig } from './config-schema.js';
 import type { CircuitChangeEvent, CircuitStatus } from './events.js';
@@ -17,14 +18,6 @@ import type { CircuitChangeEvent, CircuitStatus } from './events.js';
 /** Five failed tries in a row open the circuit; a probe is let through 30 s later. */
 export const DEFAULT_CIRCUIT_BREAKER = { policy: 'consecutive', failures: 5, halfOpenAfterMs: 30_000 } as const;
 
-/** Failures that say the provider is unwell; the caller's own mistakes and aborts never open a circuit. */
-const HEALTH_FAILURES: ReadonlySet<GatewayErrorKind> = new Set([
-  'network',
-  'timeout',
-  'provider_unavailable',
-  'rate_limited',
-  'unexpected_response',
-]);
 
 type TryResult = Result<OrderSession, GatewayError>;
 
@@ -72,7 +65,7 @@ export function createProviderBreaker(
   const policy = circuitBreaker(
     handleWhenResult((tried) => {
       const { result } = tried as Tried;
-      return result.isErr() && HEALTH_FAILURES.has(result.error.kind);
+      return result.isErr() && errorPolicy[result.error.kind].breakerFailure;
     }),
     { breaker: createBreakerAlgorithm(config), halfOpenAfter: config.halfOpenAfterMs ?? DEFAULT_CIRCUIT_BREAKER.halfOpenAfterMs },
   );

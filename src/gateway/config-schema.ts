@@ -1,26 +1,18 @@
 import { z } from 'zod';
 import { commonOptionsSchema } from '../config.js';
-import type { GatewayErrorKind } from '../errors.js';
+import { kindsWhere, type FallbackKind } from '../error-policy.js';
 import { currencySchema, paymentMethods } from '../order.js';
 
 /** A provider entry's key, which becomes its instance name: the same rule as an adapter's `name`. */
 export const providerNameSchema = commonOptionsSchema.name.unwrap();
 
 /** Error kinds the gateway may fall back on; the others (validation, duplicates, 4xx) never move an order elsewhere. */
-export const fallbackKinds = [
-  'network',
-  'timeout',
-  'provider_unavailable',
-  'rate_limited',
-  'authentication',
-  'unexpected_response',
-] as const satisfies readonly GatewayErrorKind[];
+export const fallbackKinds: readonly FallbackKind[] = kindsWhere('mayFallBack');
 
 /** The kinds the gateway falls back on unless `fallback.on` says otherwise. */
-export const DEFAULT_FALLBACK_ON: readonly FallbackKind[] = ['network', 'timeout', 'provider_unavailable', 'rate_limited', 'authentication'];
+export const DEFAULT_FALLBACK_ON: readonly FallbackKind[] = kindsWhere('fallsBackByDefault');
 
-/** An error kind `fallback.on` may name. */
-export type FallbackKind = (typeof fallbackKinds)[number];
+export type { FallbackKind };
 
 const unique = (names: readonly string[]) => new Set(names).size === names.length;
 
@@ -132,7 +124,7 @@ export const gatewayConfigSchema = z
   .strictObject({
     providers: providersSchema,
     routing: routingSchema,
-    fallback: z.strictObject({ on: z.array(z.enum(fallbackKinds)).readonly() }).optional(),
+    fallback: z.strictObject({ on: z.array(z.enum(fallbackKinds as [FallbackKind, ...FallbackKind[]])).readonly() }).optional(),
     retry: retrySchema.optional(),
     circuitBreaker: circuitBreakerSchema.optional(),
   })

@@ -1,4 +1,5 @@
 import { ExponentialBackoff, noJitterGenerator, type GeneratorFn, type IBackoffFactory } from 'cockatiel';
+import { errorPolicy } from '../error-policy.js';
 import type { GatewayErrorKind, GatewayError } from '../errors.js';
 
 /** The retry settings with their defaults applied. */
@@ -12,14 +13,6 @@ export interface RetrySettings {
 /** Two tries per provider, waits up to 0.1 s then 0.2 s ... capped at 2 s, 30 s for the whole order. */
 export const DEFAULT_RETRY: RetrySettings = { maxAttempts: 2, initialDelayMs: 100, maxDelayMs: 2_000, deadlineMs: 30_000 };
 
-/** Failures a new try cannot change, or that a retry could turn into a second order or a lockout. */
-const NEVER_RETRIED: ReadonlySet<GatewayErrorKind> = new Set([
-  'validation',
-  'invalid_request',
-  'duplicate_order',
-  'authentication',
-  'aborted',
-]);
 
 export interface RetryContext {
   /** Whether this provider has tries left. */
@@ -37,7 +30,7 @@ export interface RetryContext {
  * at the last provider, or when `fallback.on` does not name it.
  */
 export function shouldRetry(error: GatewayError, context: RetryContext): boolean {
-  if (!context.triesLeft || !error.retryable || NEVER_RETRIED.has(error.kind)) return false;
+  if (!context.triesLeft || !error.retryable || !errorPolicy[error.kind].retriedByGateway) return false;
   return error.orderMayExist === true || !context.hasNext || !context.fallbackOn.has(error.kind);
 }
 
