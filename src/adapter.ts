@@ -93,7 +93,10 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
   const toCheckedSession = (response: HttpResponse, order: ValidOrder): Result<OrderSession<Raw>, GatewayError> =>
     spec.toSession(response, order).andThen((answer) => {
       const why = checkAnswer(answer, order, answerCheck);
-      return why === undefined ? ok(answer.session) : err(unexpectedResponse(spec.name, response, why));
+      if (why !== undefined) return err(unexpectedResponse(spec.name, response, why));
+      // A provider that ignores case may answer "ORD1"; the session keeps the id as sent.
+      const { session } = answer;
+      return ok(session.orderId === order.orderId ? session : { ...session, orderId: order.orderId });
     });
 
   // async/await and a single ResultAsync per call rather than neverthrow's combinators, which cost

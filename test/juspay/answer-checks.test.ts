@@ -23,9 +23,11 @@ describe('juspay answers are checked against the order', () => {
     expect(await refusal({ ...juspayShortAnswer, order_id: 'ord1002' })).toContain('"ord1002"');
   });
 
-  it('accepts the order id in another case, as Juspay compares order ids', async () => {
+  it('accepts the order id in another case, as Juspay compares order ids, and keeps the id as sent', async () => {
     answer({ ...juspayShortAnswer, order_id: 'ORD1001' });
-    expect((await provider.createOrder(basicOrder)).isOk()).toBe(true);
+    const session = (await provider.createOrder(basicOrder))._unsafeUnwrap();
+    expect(session.orderId).toBe('ord1001');
+    expect(session.raw.order_id).toBe('ORD1001');
   });
 
   it('refuses a full order whose amount differs by one paisa', async () => {
