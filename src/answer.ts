@@ -87,6 +87,8 @@ function badLink(session: OrderSession<unknown>, allowHttp: boolean): string | u
 
 /** The scheme of an absolute URL (`https:`), or `undefined` for a relative or malformed one. */
 function protocolOf(link: string): string | undefined {
+  // The usual link, without building a URL object (half the cost).
+  if (link.startsWith('https://') && URL.canParse(link)) return 'https:';
   try {
     return new URL(link).protocol;
   } catch {
