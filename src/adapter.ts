@@ -1,5 +1,6 @@
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AbortLike } from './abort.js';
+import { checkAnswer, type AnswerRules, type ProviderAnswer } from './answer.js';
 import { errorPolicy } from './error-policy.js';
 import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
 import { classifyStatus, parseRetryAfter } from './http-status.js';
@@ -17,8 +18,10 @@ export interface AdapterSpec<Raw> {
   readonly transport: Transport;
   /** Canonical order to the provider's request, or the fields it cannot take. */
   toRequest(order: ValidOrder, options: CreateOrderOptions): Result<HttpRequest, readonly FieldIssue[]>;
-  /** A 2xx answer to the unified session, or `unexpected_response`. */
-  toSession(response: HttpResponse, order: ValidOrder): Result<OrderSession<Raw>, GatewayError>;
+  /** A 2xx answer to the unified session and what it states of the order, or `unexpected_response`. */
+  toSession(response: HttpResponse, order: ValidOrder): Result<ProviderAnswer<Raw>, GatewayError>;
+  /** How the provider matches order ids and whether it prices orders; `defineAdapter` checks every answer by them. */
+  readonly answers?: AnswerRules;
   /** A non-2xx answer to a typed error. */
   toError(response: HttpResponse): GatewayError;
 }
@@ -87,12 +90,22 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
     return prepareValid(parsed.data, options);
   };
 
+  const answerCheck = { ...spec.answers, allowHttpLinks: spec.transport.loopback };
+  const toCheckedSession = (response: HttpResponse, order: ValidOrder): Result<OrderSession<Raw>, GatewayError> =>
+    spec.toSession(response, order).andThen((answer) => {
+      const why = checkAnswer(answer, order, answerCheck);
+      if (why !== undefined) return err(unexpectedResponse(spec.name, response, why));
+      // A provider that ignores case may answer "ORD1"; the session keeps the id as sent.
+      const { session } = answer;
+      return ok(session.orderId === order.orderId ? session : { ...session, orderId: order.orderId });
+    });
+
   // async/await and a single ResultAsync per call rather than neverthrow's combinators, which cost
   // extra promises and a generator step each on the hot path.
   const send = async ({ order, request }: Prepared, signal: AbortLike | undefined): Promise<Result<OrderSession<Raw>, GatewayError>> => {
     const sent = await spec.transport.post(request, signal);
     if (sent.isErr()) return err(sent.error);
-    return isSuccess(sent.value.status) ? spec.toSession(sent.value, order) : err(spec.toError(sent.value));
+    return isSuccess(sent.value.status) ? toCheckedSession(sent.value, order) : err(spec.toError(sent.value));
   };
 
   const sendPrepared = (prepared: Prepared, signal: AbortLike | undefined): ResultAsync<OrderSession<Raw>, GatewayError> => {

@@ -5,6 +5,7 @@ import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { AbortFlag, type AbortLike } from './abort.js';
 import { listenForAbort } from './abort-listener.js';
 import { gatewayError, type GatewayError } from './errors.js';
+import { isLoopbackUrl } from './loopback.js';
 import { VERSION } from './version.js';
 
 /** A request as an adapter builds it: the transport adds the base URL, user agent and deadline. */
@@ -33,6 +34,8 @@ export interface TransportOptions {
 }
 
 export interface Transport {
+  /** True when the base URL is this machine (the sandbox), whose pages are served over plain http. */
+  readonly loopback: boolean;
   post(request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, GatewayError>;
 }
 
@@ -91,7 +94,7 @@ export function createTransport(options: TransportOptions): Transport {
   };
   const post = (request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, GatewayError> =>
     new ResultAsync(send(request, signal));
-  return { post };
+  return { post, loopback: URL.canParse(base) && isLoopbackUrl(new URL(base)) };
 }
 
 function toHttpResponse(response: AxiosResponse<unknown>): HttpResponse {

@@ -33,6 +33,8 @@ export function commerceEngine(options: CommerceEngineOptions): PaymentProvider<
     transport,
     toRequest: (order) => toCommerceEngineRequest(order).map((body) => ({ path, headers, body: JSON.stringify(body) })),
     toSession: (response, order) => fromCommerceEngineResponse(name, response, order, secrets),
+    // Its orders are Juspay orders, priced by the store: the answer must say at what.
+    answers: { caseInsensitiveOrderIds: true, pricesOrder: true },
     toError: (response) => fromCommerceEngineError(name, response, secrets),
   });
 }

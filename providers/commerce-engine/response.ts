@@ -1,24 +1,23 @@
 import { err, ok, type Result } from 'neverthrow';
 import { parseJsonBody, providerError, unexpectedResponse } from '../../src/adapter.js';
+import type { ProviderAnswer } from '../../src/answer.js';
 import { gatewayError, type GatewayError } from '../../src/errors.js';
-import { parseMinorUnits, toMajorUnits } from '../../src/money.js';
 import type { ValidOrder } from '../../src/order.js';
-import type { OrderSession } from '../../src/port.js';
 import type { HttpResponse } from '../../src/transport.js';
-import { toJuspaySession } from '../juspay/response.js';
+import { toJuspayAnswer } from '../juspay/response.js';
 import { toFieldIssues } from '../../src/validation.js';
 import { commerceEngineEnvelopeSchema, commerceEngineErrorSchema, type CommerceEngineEnvelope } from './wire.js';
 
 /**
- * A 2xx answer: the envelope unwrapped, its Juspay order mapped with the Juspay adapter's own mapping,
- * and its amount checked against the order's, since the store, not the caller, priced it.
+ * A 2xx answer: the envelope unwrapped and its Juspay order mapped with the Juspay adapter's own mapping,
+ * amount and currency included, which `defineAdapter` checks against the order's.
  */
 export function fromCommerceEngineResponse(
   provider: string,
   response: HttpResponse,
   order: ValidOrder,
   secrets: readonly string[],
-): Result<OrderSession<CommerceEngineEnvelope>, GatewayError> {
+): Result<ProviderAnswer<CommerceEngineEnvelope>, GatewayError> {
   const body = parseJsonBody(response.body);
   if (body.isErr()) return err(unexpectedResponse(provider, response, body.error));
   const parsed = commerceEngineEnvelopeSchema.safeParse(body.value);
@@ -30,20 +29,7 @@ export function fromCommerceEngineResponse(
   }
   const envelope = parsed.data;
   if (!envelope.success || !envelope.content) return err(refusalError(provider, response, envelope, secrets));
-  const data = envelope.content.data;
-  const mismatch = amountMismatch(order, data.amount, data.currency);
-  if (mismatch) return err(unexpectedResponse(provider, response, mismatch));
-  return ok(toJuspaySession(provider, data, envelope));
-}
-
-/** Why the created order's amount differs from the one the caller expects, if it does. */
-function amountMismatch(order: ValidOrder, amount: number | string | undefined, currency: string | undefined): string | undefined {
-  if (currency !== undefined && currency !== order.currency) return `an order in ${currency}, not ${order.currency}`;
-  if (amount === undefined) return undefined;
-  const created = parseMinorUnits(String(amount), order.currency);
-  if (created.isOk() && created.value === order.amount) return undefined;
-  const expected = toMajorUnits(order.amount, order.currency).unwrapOr(String(order.amount));
-  return `an order for ${amount} ${order.currency}, not the expected ${expected}`;
+  return ok(toJuspayAnswer(provider, envelope.content.data, envelope, order));
 }
 
 /** A non-2xx answer, or a 2xx with `success: false`. */

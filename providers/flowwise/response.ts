@@ -1,14 +1,14 @@
 import { err, ok, type Result } from 'neverthrow';
 import { parseJsonBody, providerError, toDate, unexpectedResponse } from '../../src/adapter.js';
+import type { ProviderAnswer } from '../../src/answer.js';
 import type { GatewayError, GatewayErrorKind } from '../../src/errors.js';
-import type { OrderSession } from '../../src/port.js';
 import type { HttpResponse } from '../../src/transport.js';
 import { toFieldIssues } from '../../src/validation.js';
 import { toOrderStatus } from './status.js';
 import { flowwiseErrorSchema, flowwiseOrderSchema, type FlowwiseOrder } from './wire.js';
 
-/** A 2xx answer of Flowwise's `POST /orders`. */
-export function fromFlowwiseResponse(provider: string, response: HttpResponse): Result<OrderSession<FlowwiseOrder>, GatewayError> {
+/** A 2xx answer of Flowwise's `POST /orders`; it states the currency (`order_currency`) but not the amount. */
+export function fromFlowwiseResponse(provider: string, response: HttpResponse): Result<ProviderAnswer<FlowwiseOrder>, GatewayError> {
   return parseJsonBody(response.body)
     .andThen((body) => {
       const parsed = flowwiseOrderSchema.safeParse(body);
@@ -19,7 +19,7 @@ export function fromFlowwiseResponse(provider: string, response: HttpResponse): 
     .map((order) => {
       const expiresAt = toDate(order.order_expiry_time);
       const createdAt = toDate(order.added_on);
-      return {
+      const session = {
         provider,
         orderId: order.order_id,
         providerOrderId: order.order_hash,
@@ -31,6 +31,7 @@ export function fromFlowwiseResponse(provider: string, response: HttpResponse): 
         ...(createdAt ? { createdAt } : {}),
         raw: order,
       };
+      return { session, currency: order.order_currency };
     })
     .mapErr((why) => unexpectedResponse(provider, response, why));
 }

@@ -39,7 +39,8 @@ export function juspay(options: JuspayOptions): PaymentProvider<JuspayOrder> {
         headers: call.routingId === undefined ? headers : { ...headers, 'x-routing-id': call.routingId },
         body: encodeForm(form),
       })),
-    toSession: (response) => fromJuspayResponse(name, response),
+    toSession: (response, order) => fromJuspayResponse(name, response, order),
+    answers: { caseInsensitiveOrderIds: true },
     toError: (response) => fromJuspayError(name, response, secrets),
   });
 }

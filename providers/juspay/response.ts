@@ -1,6 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
 import { parseJsonBody, providerError, toDate, unexpectedResponse } from '../../src/adapter.js';
+import { statedMajorAmount, type ProviderAnswer } from '../../src/answer.js';
 import type { GatewayError } from '../../src/errors.js';
+import type { ValidOrder } from '../../src/order.js';
 import type { CheckoutLinks, OrderSession } from '../../src/port.js';
 import type { HttpResponse } from '../../src/transport.js';
 import { toFieldIssues } from '../../src/validation.js';
@@ -42,11 +44,27 @@ export function toJuspaySession<Raw>(provider: string, order: JuspayOrder, raw: 
   };
 }
 
+/**
+ * A Juspay order as an answer to check: its session, and the amount and currency the full order
+ * states (in major units, read in the answer's currency, else the order's).
+ */
+export function toJuspayAnswer<Raw>(provider: string, order: JuspayOrder, raw: Raw, sent: ValidOrder): ProviderAnswer<Raw> {
+  return {
+    session: toJuspaySession(provider, order, raw),
+    amount: order.amount === undefined ? undefined : statedMajorAmount(order.amount, order.currency ?? sent.currency),
+    currency: order.currency,
+  };
+}
+
 /** A 2xx answer of Juspay's `POST /orders`. */
-export function fromJuspayResponse(provider: string, response: HttpResponse): Result<OrderSession<JuspayOrder>, GatewayError> {
+export function fromJuspayResponse(
+  provider: string,
+  response: HttpResponse,
+  sent: ValidOrder,
+): Result<ProviderAnswer<JuspayOrder>, GatewayError> {
   return parseJsonBody(response.body)
     .andThen(parseJuspayOrder)
-    .map((order) => toJuspaySession(provider, order, order))
+    .map((order) => toJuspayAnswer(provider, order, order, sent))
     .mapErr((why) => unexpectedResponse(provider, response, why));
 }
 

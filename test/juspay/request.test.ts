@@ -138,7 +138,7 @@ describe('juspay request on the wire', () => {
   });
 
   it('sends the CRED pay variant with its routing id and offers flag', async () => {
-    const sent = captureRequest(SANDBOX, juspayShortAnswer);
+    const sent = captureRequest(SANDBOX, { ...juspayShortAnswer, order_id: 'Test1608304994' });
     const provider = juspay({ apiKey: JUSPAY_KEY, merchantId: 'acme', environment: 'sandbox', variant: 'cred' });
     const result = await provider.createOrder(
       { orderId: 'Test1608304994', amount: 10000, currency: 'INR', providerOptions: { juspay: { credOffersApplied: false } } },
