@@ -12,6 +12,9 @@ export const FLOWWISE_SANDBOX_CREDENTIALS = { clientId: 'sandbox_client', client
 /** Minutes an order lives when the request gives no `expiry_time_in_minutes`. */
 const DEFAULT_EXPIRY_MINUTES = 30;
 
+/** The largest `order_amount` the document allows: its format is `float`, whose largest value this is. */
+const MAX_FLOAT = 3.4028234663852886e38;
+
 /** Options of the Flowwise sandbox, besides the port and faults every sandbox server takes. */
 export interface FlowwiseSandboxOptions {
   /** Credentials to accept instead of `defaultSandboxCredentials.flowwise`. */
@@ -105,8 +108,10 @@ function bindFlowwise(credentials: Credentials, projectId: string): ProviderSand
     parseBody: parseJsonRequest,
     orderIdOf: (body) => stringField(body, 'order_id'),
     orderKey: (orderId) => orderId,
-    // The document's 400 example: "Invalid order amount. Amount must be greater than 0".
-    checkRules: (request) => (request.order_amount > 0 ? [] : [{ field: 'order_amount', reason: 'must be greater than 0' }]),
+    checkRules: (request) => {
+      const problem = amountProblem(request.order_amount);
+      return problem === undefined ? [] : [{ field: 'order_amount', reason: problem }];
+    },
     createOrder,
     unauthorized: () => error(401, 'Invalid API credentials provided', 'unauthorized', 'authentication_error'),
     invalid: (problems) => {
@@ -122,4 +127,15 @@ function bindFlowwise(credentials: Credentials, projectId: string): ProviderSand
         : error(status, 'Internal server error occurred while creating order', 'internal_error', 'server_error'),
     rateLimited: () => error(429, 'Too many requests', 'rate_limit_exceeded', 'rate_limit_error'),
   };
+}
+
+/**
+ * What is wrong with an `order_amount`, if anything. JSON.parse reads `1e400` as Infinity, which the
+ * document's `type: number` lets through. The document's 400 example: "Invalid order amount. Amount must be greater than 0".
+ */
+function amountProblem(amount: number): string | undefined {
+  if (!Number.isFinite(amount)) return 'must be a finite number';
+  if (amount <= 0) return 'must be greater than 0';
+  if (amount > MAX_FLOAT) return `must be at most ${MAX_FLOAT} (the largest float, the document's format)`;
+  return undefined;
 }

@@ -105,7 +105,9 @@ function bindJuspay(settings: Settings): ProviderSandbox<Credentials, JuspaySand
       const basic = /^Basic\s+(\S+)$/i.exec(headers['authorization'] ?? '')?.[1];
       // Juspay keeps the part before the colon, so `KEY:` and `KEY` both pass.
       const apiKey = basic === undefined ? undefined : Buffer.from(basic, 'base64').toString('utf8').split(':')[0];
-      const merchantId = headers['x-merchantid'];
+      // No merchant id (missing or empty) is not a 401: the document requires the header, so the request
+      // gets the 400 naming it, as Juspay's 400 "Mandatory fields are missing" does for a missing key.
+      const merchantId = headers['x-merchantid'] || undefined;
       return apiKey === credentials.apiKey && (merchantId === undefined || merchantId === credentials.merchantId);
     },
     parseBody: (raw, contentType) => {

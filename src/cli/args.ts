@@ -33,7 +33,7 @@ Options:
   --customer-id <id>      customer id
   --email <address>       customer email
   --phone <digits>        customer phone
-  --return-url <url>      where the customer returns after paying (Commerce Engine requires one)
+  --return-url <url>      where the customer returns after paying
   --description <text>    order description
   --config <file>         gateway config (JSON); talks to the real providers it names
   --json                  print JSON instead of text

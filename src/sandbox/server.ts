@@ -86,6 +86,8 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
       return writeJson(response, { status: 404, body: { message: `the ${setup.name} sandbox has no ${method} ${path}` } });
     }
     const raw = await readBody(request);
+    // The unread rest of the body would be parsed as the next request, which would then never be answered.
+    if (!request.complete) response.setHeader('Connection', 'close');
     const headers = flatHeaders(request);
     const body = raw === undefined ? err('the body is larger than 1 MiB') : provider.parseBody(raw, headers['content-type']);
 

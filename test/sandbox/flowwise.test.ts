@@ -93,6 +93,26 @@ describe('Flowwise sandbox', () => {
     expect(raw).toMatchObject({ status: 400, body: { code: 'invalid_amount', type: 'validation_error' } });
   });
 
+  it.each(['1e400', '-1e400', '-5', '0', '-0', '1e39'])(
+    'answers 400 invalid_amount to order_amount %s: not finite, not above 0, or beyond a float (the document\'s format)',
+    async (amount) => {
+      const orderId = `FW-AMT-${amount}`;
+      const body = `{"order_id":"${orderId}","order_amount":${amount},"order_currency":"INR","customer_details":{}}`;
+      const raw = await rawPost(`${sandbox.flowwise.url}/orders`, jsonHeaders, body);
+      expect(raw).toEqual({
+        status: 400,
+        headers: expect.anything(),
+        body: { message: expect.stringMatching(/^Invalid order amount\. order_amount: /), code: 'invalid_amount', type: 'validation_error' },
+      });
+      expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+    },
+  );
+
+  it('takes the largest amount a float holds', async () => {
+    const body = `{"order_id":"FW-AMT-MAX","order_amount":3.4028234663852886e38,"order_currency":"INR","customer_details":{}}`;
+    expect((await rawPost(`${sandbox.flowwise.url}/orders`, jsonHeaders, body)).status).toBe(200);
+  });
+
   it('answers 400 to a body that is not JSON', async () => {
     const raw = await rawPost(`${sandbox.flowwise.url}/orders`, jsonHeaders, '{"order_id":');
     expect(raw).toMatchObject({ status: 400, body: { message: 'Invalid request: body: the body is not valid JSON' } });

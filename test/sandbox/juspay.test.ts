@@ -89,6 +89,24 @@ describe('Juspay sandbox', () => {
     expect(sandbox.juspay.orders.get('JS5')).toBeUndefined();
   });
 
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+  ])('answers 400 INVALID_REQUEST naming x-merchantid when the header is %s, as the header is required, creating nothing', async (_case, value) => {
+    const { 'x-merchantid': _omitted, ...withoutMerchant } = formHeaders;
+    const requestHeaders = value === undefined ? withoutMerchant : { ...withoutMerchant, 'x-merchantid': value };
+    const raw = await rawPost(`${sandbox.juspay.url}/orders`, requestHeaders, 'order_id=JS-NOMID&amount=1');
+    expect(raw).toMatchObject({
+      status: 400,
+      body: {
+        status: 'Bad Request',
+        error_code: 'INVALID_REQUEST',
+        error_info: { code: 'INVALID_INPUT', category: 'USER_ERROR', fields: [{ field_name: 'x-merchantid', reason: expect.any(String) }] },
+      },
+    });
+    expect(sandbox.juspay.orders.get('JS-NOMID')).toBeUndefined();
+  });
+
   it('accepts the Node SDK form of Basic auth, the key without a colon', async () => {
     const sdkAuth = `Basic ${Buffer.from(apiKey).toString('base64')}`;
     const raw = await rawPost(`${sandbox.juspay.url}/orders`, { ...formHeaders, authorization: sdkAuth }, 'order_id=JS6&amount=1');
