@@ -6,8 +6,8 @@ import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind
 import { classifyStatus, parseRetryAfter } from './http-status.js';
 import { orderSchema, type Order, type ValidOrder } from './order.js';
 import type { CreateOrderOptions, OrderSession, PaymentProvider } from './port.js';
-import { redact } from './redact.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
+import { createErrorSanitiser } from './sanitise-error.js';
 import { createTransport, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 import { toFieldIssues, validationError } from './validation.js';
 
@@ -16,6 +16,12 @@ export interface AdapterSpec<Raw> {
   readonly name: string;
   readonly type: string;
   readonly transport: Transport;
+  /**
+   * The credentials the adapter sends, each as given (the API key, not its Basic header): every error
+   * the adapter returns is cleaned of them in every encoding (docs/errors.md), so no mapping function
+   * needs to think of it.
+   */
+  readonly secrets: readonly string[];
   /** Canonical order to the provider's request, or the fields it cannot take. */
   toRequest(order: ValidOrder, options: CreateOrderOptions): Result<HttpRequest, readonly FieldIssue[]>;
   /** A 2xx answer to the unified session and what it states of the order, or `unexpected_response`. */
@@ -78,15 +84,18 @@ export function preparerOf(provider: PaymentProvider): OrderPreparer | undefined
 
 /** Builds a `PaymentProvider` from a provider's pure mapping functions. */
 export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw> {
+  // Built once: the encoded forms of the secrets and their pattern cost nothing per order.
+  const sanitise = createErrorSanitiser(spec.secrets);
+
   const prepareValid = (order: ValidOrder, options: CreateOrderOptions): Result<Prepared, GatewayError> =>
     spec
       .toRequest(order, options)
       .map((request) => ({ order, request }))
-      .mapErr((fields) => validationError(spec.name, fields));
+      .mapErr((fields) => sanitise(validationError(spec.name, fields)));
 
   const prepare = (order: Order, options: CreateOrderOptions): Result<Prepared, GatewayError> => {
     const parsed = orderSchema.safeParse(order);
-    if (!parsed.success) return err(validationError(spec.name, toFieldIssues(parsed.error)));
+    if (!parsed.success) return err(sanitise(validationError(spec.name, toFieldIssues(parsed.error))));
     return prepareValid(parsed.data, options);
   };
 
@@ -109,7 +118,10 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
   };
 
   const sendPrepared = (prepared: Prepared, signal: AbortLike | undefined): ResultAsync<OrderSession<Raw>, GatewayError> => {
-    const settled = send(prepared, signal).catch((thrown: unknown) => err<OrderSession<Raw>, GatewayError>(internalError(spec.name, thrown)));
+    const settled = send(prepared, signal).then(
+      (result) => (result.isErr() ? err<OrderSession<Raw>, GatewayError>(sanitise(result.error)) : result),
+      (thrown: unknown) => err<OrderSession<Raw>, GatewayError>(internalError(spec.name, thrown)),
+    );
     return new ResultAsync(settled);
   };
 
@@ -203,28 +215,21 @@ export interface ProviderErrorDetails {
 
 /**
  * A non-2xx answer as a `GatewayError`: the HTTP status decides the kind unless the provider's code
- * says more, and every text the provider sent is cleaned of the credentials.
+ * says more. The provider's text is copied as sent: `defineAdapter` cleans every error it hands out.
  */
-export function providerError(
-  provider: string,
-  response: HttpResponse,
-  details: ProviderErrorDetails,
-  secrets: readonly string[],
-): GatewayError {
+export function providerError(provider: string, response: HttpResponse, details: ProviderErrorDetails): GatewayError {
   const byStatus = classifyStatus(response.status);
   const kind = details.kind ?? byStatus.kind;
-  const providerMessage = details.message === undefined ? undefined : redact(details.message, secrets);
-  const providerCode = details.code === undefined ? undefined : redact(details.code, secrets);
-  const said = providerMessage ?? providerCode;
+  const said = details.message ?? details.code;
   return gatewayError({
     kind,
     provider,
     retryable: details.kind === undefined ? byStatus.retryable : errorPolicy[kind].retryable === true,
     orderMayExist: kind === 'duplicate_order' || byStatus.orderMayExist,
     httpStatus: response.status,
-    providerCode,
-    providerMessage,
-    fields: details.fields?.map((f) => ({ path: f.path, message: redact(f.message, secrets) })),
+    providerCode: details.code,
+    providerMessage: details.message,
+    fields: details.fields,
     retryAfterMs: parseRetryAfter(response.headers['retry-after']),
     message: said
       ? `${provider} answered HTTP ${response.status}: ${said}`

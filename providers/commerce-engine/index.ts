@@ -19,7 +19,6 @@ import type { CommerceEngineEnvelope } from './wire.js';
 export function commerceEngine(options: CommerceEngineOptions): PaymentProvider<CommerceEngineEnvelope> {
   const config = parseOptions('commerce-engine', commerceEngineOptionsSchema, options);
   const { name, transport } = adapterTransport('commerce-engine', config, COMMERCE_ENGINE_BASE_URLS);
-  const secrets = [config.accessToken];
   const headers = {
     Authorization: `Bearer ${config.accessToken}`,
     'Content-Type': 'application/json',
@@ -31,11 +30,12 @@ export function commerceEngine(options: CommerceEngineOptions): PaymentProvider<
     name,
     type: 'commerce-engine',
     transport,
+    secrets: [config.accessToken],
     toRequest: (order) => toCommerceEngineRequest(order).map((body) => ({ path, headers, body: JSON.stringify(body) })),
-    toSession: (response, order) => fromCommerceEngineResponse(name, response, order, secrets),
+    toSession: (response, order) => fromCommerceEngineResponse(name, response, order),
     // Its orders are Juspay orders, priced by the store: the answer must say at what.
     answers: { caseInsensitiveOrderIds: true, pricesOrder: true },
-    toError: (response) => fromCommerceEngineError(name, response, secrets),
+    toError: (response) => fromCommerceEngineError(name, response),
   });
 }
 

@@ -16,19 +16,18 @@ export function fromCommerceEngineResponse(
   provider: string,
   response: HttpResponse,
   order: ValidOrder,
-  secrets: readonly string[],
 ): Result<ProviderAnswer<CommerceEngineEnvelope>, GatewayError> {
   const body = parseJsonBody(response.body);
   if (body.isErr()) return err(unexpectedResponse(provider, response, body.error));
   const parsed = commerceEngineEnvelopeSchema.safeParse(body.value);
   if (!parsed.success) {
     const refusal = commerceEngineErrorSchema.safeParse(body.value);
-    if (refusal.success && refusal.data.success === false) return err(refusalError(provider, response, refusal.data, secrets));
+    if (refusal.success && refusal.data.success === false) return err(refusalError(provider, response, refusal.data));
     const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
     return err(unexpectedResponse(provider, response, `a body that is not a Commerce Engine order (${fields.join('; ')})`));
   }
   const envelope = parsed.data;
-  if (!envelope.success || !envelope.content) return err(refusalError(provider, response, envelope, secrets));
+  if (!envelope.success || !envelope.content) return err(refusalError(provider, response, envelope));
   return ok(toJuspayAnswer(provider, envelope.content.data, envelope, order));
 }
 
@@ -37,14 +36,13 @@ export function refusalError(
   provider: string,
   response: HttpResponse,
   body: { message?: string | undefined; code?: string | number | undefined; error?: unknown },
-  secrets: readonly string[],
 ): GatewayError {
   const nested = typeof body.error === 'object' && body.error !== null ? (body.error as { message?: string; code?: string }) : undefined;
   const details = {
     code: body.code === undefined ? nested?.code : String(body.code),
     message: body.message ?? nested?.message ?? (typeof body.error === 'string' ? body.error : undefined),
   };
-  const error = providerError(provider, response, details, secrets);
+  const error = providerError(provider, response, details);
   if (response.status < 300) {
     // A 2xx that says `success: false` is a refusal, not a server fault.
     return gatewayError({ ...error, kind: 'invalid_request', retryable: false, orderMayExist: false });
@@ -53,10 +51,10 @@ export function refusalError(
 }
 
 /** A non-2xx answer of Commerce Engine as a typed error. */
-export function fromCommerceEngineError(provider: string, response: HttpResponse, secrets: readonly string[]): GatewayError {
+export function fromCommerceEngineError(provider: string, response: HttpResponse): GatewayError {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return providerError(provider, response, { unreadable: body.error }, secrets);
+  if (body.isErr()) return providerError(provider, response, { unreadable: body.error });
   const parsed = commerceEngineErrorSchema.safeParse(body.value);
-  if (!parsed.success) return providerError(provider, response, { unreadable: "a body that is not Commerce Engine's error format" }, secrets);
-  return refusalError(provider, response, parsed.data, secrets);
+  if (!parsed.success) return providerError(provider, response, { unreadable: "a body that is not Commerce Engine's error format" });
+  return refusalError(provider, response, parsed.data);
 }

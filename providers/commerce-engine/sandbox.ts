@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretSchema } from '../../src/config.js';
 import { toMajorUnits } from '../../src/money.js';
 import { orderSchema, type Order, type ValidOrder } from '../../src/order.js';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
@@ -31,7 +32,7 @@ export interface ParsedCommerceEngineSandboxOptions {
 }
 
 const optionsSchema: z.ZodType<ParsedCommerceEngineSandboxOptions, CommerceEngineSandboxOptions> = z.strictObject({
-  credentials: z.strictObject({ storeId: storeIdSchema.optional(), accessToken: z.string().min(1).optional() }).optional(),
+  credentials: z.strictObject({ storeId: storeIdSchema.optional(), accessToken: secretSchema('accessToken').optional() }).optional(),
   // The schema takes every `Order` (and `providerOptions: undefined`, which `Order` leaves out): typed as `Order`.
   storeOrders: (z.array(orderSchema).readonly() as z.ZodType<readonly ValidOrder[], readonly Order[]>).optional(),
 });

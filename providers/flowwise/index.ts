@@ -18,7 +18,6 @@ import type { FlowwiseOrder } from './wire.js';
 export function flowwise(options: FlowwiseOptions): PaymentProvider<FlowwiseOrder> {
   const config = parseOptions('flowwise', flowwiseOptionsSchema, options);
   const { name, transport } = adapterTransport('flowwise', config, FLOWWISE_BASE_URLS);
-  const secrets = [config.clientSecret, config.clientId];
   const headers = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
@@ -30,9 +29,11 @@ export function flowwise(options: FlowwiseOptions): PaymentProvider<FlowwiseOrde
     name,
     type: 'flowwise',
     transport,
+    // The client id is an identifier, not a secret: it stays readable in errors.
+    secrets: [config.clientSecret],
     toRequest: (order) => toFlowwiseRequest(order).map((body) => ({ path: '/orders', headers, body: JSON.stringify(body) })),
     toSession: (response) => fromFlowwiseResponse(name, response),
-    toError: (response) => fromFlowwiseError(name, response, secrets),
+    toError: (response) => fromFlowwiseError(name, response),
   });
 }
 

@@ -46,13 +46,13 @@ function kindOf(error: { code: string; type: string }): GatewayErrorKind | undef
 }
 
 /** A non-2xx answer of Flowwise as a typed error. */
-export function fromFlowwiseError(provider: string, response: HttpResponse, secrets: readonly string[]): GatewayError {
+export function fromFlowwiseError(provider: string, response: HttpResponse): GatewayError {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return providerError(provider, response, { unreadable: body.error }, secrets);
+  if (body.isErr()) return providerError(provider, response, { unreadable: body.error });
   const parsed = flowwiseErrorSchema.safeParse(body.value);
   if (!parsed.success) {
-    return providerError(provider, response, { unreadable: "a body that is not Flowwise's error format" }, secrets);
+    return providerError(provider, response, { unreadable: "a body that is not Flowwise's error format" });
   }
   const { code, message } = parsed.data;
-  return providerError(provider, response, { code, message, kind: kindOf(parsed.data) }, secrets);
+  return providerError(provider, response, { code, message, kind: kindOf(parsed.data) });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headerValueSchema, secretSchema } from '../../src/config.js';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
 import { isoSeconds, parseJsonRequest, randomHex, stringField } from '../../src/sandbox/provider-kit.js';
 import type { StoredOrder } from '../../src/sandbox/store.js';
@@ -24,7 +25,7 @@ export interface FlowwiseSandboxOptions {
 }
 
 const optionsSchema: z.ZodType<FlowwiseSandboxOptions, FlowwiseSandboxOptions> = z.strictObject({
-  credentials: z.strictObject({ clientId: z.string().min(1).optional(), clientSecret: z.string().min(1).optional() }).optional(),
+  credentials: z.strictObject({ clientId: headerValueSchema('clientId').optional(), clientSecret: secretSchema('clientSecret').optional() }).optional(),
   projectId: z.string().min(1).optional(),
 });
 

@@ -20,7 +20,6 @@ export function juspay(options: JuspayOptions): PaymentProvider<JuspayOrder> {
   const { name, transport } = adapterTransport('juspay', config, JUSPAY_BASE_URLS);
   const variant = config.variant ?? 'standard';
   const authorization = `Basic ${Buffer.from(`${config.apiKey}:`).toString('base64')}`;
-  const secrets = [config.apiKey, authorization.slice('Basic '.length)];
   const headers = {
     Authorization: authorization,
     'x-merchantid': config.merchantId,
@@ -33,6 +32,8 @@ export function juspay(options: JuspayOptions): PaymentProvider<JuspayOrder> {
     name,
     type: 'juspay',
     transport,
+    // Its base64 forms, the Basic value included, are derived by defineAdapter.
+    secrets: [config.apiKey],
     toRequest: (order, call) =>
       toJuspayRequest(order, variant, call.routingId).map((form) => ({
         path: '/orders',
@@ -41,7 +42,7 @@ export function juspay(options: JuspayOptions): PaymentProvider<JuspayOrder> {
       })),
     toSession: (response, order) => fromJuspayResponse(name, response, order),
     answers: { caseInsensitiveOrderIds: true },
-    toError: (response) => fromJuspayError(name, response, secrets),
+    toError: (response) => fromJuspayError(name, response),
   });
 }
 

@@ -71,25 +71,20 @@ export function fromJuspayResponse(
 const DUPLICATE_CODES = new Set(['order_already_created', 'duplicate_order', 'order_already_exists']);
 
 /** A non-2xx answer of Juspay, in any of its error shapes, as a typed error. */
-export function fromJuspayError(provider: string, response: HttpResponse, secrets: readonly string[]): GatewayError {
+export function fromJuspayError(provider: string, response: HttpResponse): GatewayError {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return providerError(provider, response, { unreadable: body.error }, secrets);
+  if (body.isErr()) return providerError(provider, response, { unreadable: body.error });
   const parsed = juspayErrorSchema.safeParse(body.value);
   const error = parsed.success ? parsed.data : undefined;
   if (!error || (error.status ?? error.error_code ?? error.error_message) === undefined) {
-    return providerError(provider, response, { unreadable: "a body that is not Juspay's error format" }, secrets);
+    return providerError(provider, response, { unreadable: "a body that is not Juspay's error format" });
   }
   const info = error.error_info;
   const duplicate = [error.status, error.error_code].some((c) => c !== undefined && DUPLICATE_CODES.has(c.toLowerCase()));
-  return providerError(
-    provider,
-    response,
-    {
-      code: error.error_code ?? info?.code ?? error.status,
-      message: error.error_message ?? info?.user_message ?? info?.developer_message,
-      fields: info?.fields?.map((f) => ({ path: f.field_name, message: f.reason })),
-      kind: duplicate ? 'duplicate_order' : undefined,
-    },
-    secrets,
-  );
+  return providerError(provider, response, {
+    code: error.error_code ?? info?.code ?? error.status,
+    message: error.error_message ?? info?.user_message ?? info?.developer_message,
+    fields: info?.fields?.map((f) => ({ path: f.field_name, message: f.reason })),
+    kind: duplicate ? 'duplicate_order' : undefined,
+  });
 }

@@ -1,5 +1,6 @@
 import { err, ok } from 'neverthrow';
 import { z } from 'zod';
+import { headerValueSchema, secretSchema } from '../../src/config.js';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
 import { isMediaType, stringField } from '../../src/sandbox/provider-kit.js';
 import type { StoredOrder } from '../../src/sandbox/store.js';
@@ -29,7 +30,7 @@ export interface JuspaySandboxOptions {
 }
 
 const optionsSchema: z.ZodType<JuspaySandboxOptions, JuspaySandboxOptions> = z.strictObject({
-  credentials: z.strictObject({ apiKey: z.string().min(1).optional(), merchantId: z.string().min(1).optional() }).optional(),
+  credentials: z.strictObject({ apiKey: secretSchema('apiKey').optional(), merchantId: headerValueSchema('merchantId').optional() }).optional(),
   variant: z.enum(['standard', 'cred']).optional(),
   duplicateOrders: z.enum(['reject', 'update']).optional(),
 });

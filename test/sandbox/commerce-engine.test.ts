@@ -200,9 +200,9 @@ describe('Commerce Engine sandbox', () => {
 
 describe('Commerce Engine sandbox options', () => {
   it('takes other credentials', async () => {
-    const sandbox = await startSandbox({ 'commerce-engine': { credentials: { storeId: 'store_42', accessToken: 't0k3n' }, storeOrders: [storeOrder('CR1')] } });
+    const sandbox = await startSandbox({ 'commerce-engine': { credentials: { storeId: 'store_42', accessToken: 't0k3n_store_42' }, storeOrders: [storeOrder('CR1')] } });
     try {
-      expect(sandbox['commerce-engine'].adapterOptions).toMatchObject({ storeId: 'store_42', accessToken: 't0k3n' });
+      expect(sandbox['commerce-engine'].adapterOptions).toMatchObject({ storeId: 'store_42', accessToken: 't0k3n_store_42' });
       expect((await commerceEngine(sandbox['commerce-engine'].adapterOptions).createOrder(storeOrder('CR1'))).isOk()).toBe(true);
     } finally {
       await sandbox.close();

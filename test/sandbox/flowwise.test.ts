@@ -59,7 +59,7 @@ describe('Flowwise sandbox', () => {
   });
 
   it('answers 401 authentication_error to wrong credentials', async () => {
-    const result = await flowwise({ ...sandbox.flowwise.adapterOptions, clientSecret: 'wrong' }).createOrder(order('FW4'));
+    const result = await flowwise({ ...sandbox.flowwise.adapterOptions, clientSecret: 'wrong_secret' }).createOrder(order('FW4'));
     expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'authentication', httpStatus: 401, providerCode: 'unauthorized' });
     const raw = await rawPost(`${sandbox.flowwise.url}/orders`, { 'content-type': 'application/json' }, '{}');
     expect(raw).toEqual({

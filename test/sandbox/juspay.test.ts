@@ -178,13 +178,20 @@ describe('Juspay sandbox options', () => {
   });
 
   it('takes other credentials', async () => {
-    const sandbox = await startSandbox({ juspay: { credentials: { apiKey: 'k_test', merchantId: 'm_test' } } });
+    const sandbox = await startSandbox({ juspay: { credentials: { apiKey: 'k_test_1234', merchantId: 'm_test' } } });
     try {
-      expect(sandbox.juspay.adapterOptions).toMatchObject({ apiKey: 'k_test', merchantId: 'm_test' });
+      expect(sandbox.juspay.adapterOptions).toMatchObject({ apiKey: 'k_test_1234', merchantId: 'm_test' });
       expect((await juspay(sandbox.juspay.adapterOptions).createOrder(order('CR1'))).isOk()).toBe(true);
     } finally {
       await sandbox.close();
     }
+  });
+
+  it('refuses credentials the adapter would refuse, so its adapter options always build an adapter', async () => {
+    await expect(startSandbox({ juspay: { credentials: { apiKey: 'k_test', merchantId: 'm\r\n' } } })).rejects.toMatchObject({
+      name: 'PayrouteConfigError',
+      fields: [{ path: 'credentials.apiKey' }, { path: 'credentials.merchantId' }],
+    });
   });
 
   it('applies the CRED pay rules with variant "cred": x-routing-id required, order id under 18 characters', async () => {
