@@ -43,7 +43,7 @@ describe('payroute command line', () => {
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['create-order'], '--amount is required'],
-    [['create-order', '--amount', '1.005'], '--amount: INR has 2 decimal places; "1.005" has more'],
+    [['create-order', '--amount', '1.005'], '--amount: "1.005" has 3 decimal places; INR takes 2'],
     [['create-order', '--amount', '10', '--currency', 'ABC'], '--amount: unknown currency "ABC"'],
     [['create-order', '--amount', '10', '--bogus'], "Unknown option '--bogus'"],
     [['sandbox', '--port', 'http'], '--port must be a port number'],
