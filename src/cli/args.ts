@@ -1,8 +1,17 @@
 import { parseArgs } from 'node:util';
+import { currencyExponent } from '../currencies.js';
 
 /** A mistake in how the program was called: printed with the command's help, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+
+  /** @param option the option at fault, such as `--amount`, when there is one. */
+  constructor(
+    message: string,
+    readonly option?: string,
+  ) {
+    super(message);
+  }
 }
 
 export const MAIN_HELP = `Usage: payroute <command> [options]
@@ -44,7 +53,8 @@ gateway with Juspay first, Flowwise as backup and Commerce Engine last; --provid
 juspay, flowwise and commerce-engine.
 
 Exit codes: 0 created, 1 the provider(s) refused or failed, 2 bad arguments or order,
-3 bad configuration.
+3 bad configuration. With --json, errors are JSON on stdout too: { "ok": false, "error": {...} },
+"kind": "usage" (with the "option") for bad arguments.
 
 Example:
   payroute create-order --amount 100.15 --currency INR --order-id ord1001`;
@@ -103,7 +113,7 @@ export function parseCommand(argv: readonly string[], newOrderId: () => string):
     const { port } = parse(rest, { port: { type: 'string' } });
     if (port === undefined) return { name: 'sandbox' };
     const number = Number(port);
-    if (!Number.isInteger(number) || number < 1 || number > 65535) throw new UsageError('--port must be a port number from 1 to 65535');
+    if (!Number.isInteger(number) || number < 1 || number > 65535) throw new UsageError('--port must be a port number from 1 to 65535', '--port');
     return { name: 'sandbox', port: number };
   }
   return { name: 'create-order', args: createOrderArgs(rest, newOrderId) };
@@ -119,11 +129,30 @@ function helpFor(command: string | undefined): string | undefined {
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 function parse<O extends Options>(args: readonly string[], options: O) {
+  const given = withNegativeValues(args, options);
   try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: given, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /'(--?[\w-]+)/.exec(message)?.[1];
+    if (option !== undefined && /argument is ambiguous/.test(message)) {
+      const next = given[given.indexOf(option) + 1] ?? '';
+      throw new UsageError(`${option} needs a value; "${next}" starts with a dash, so it is read as an option (write ${option}=${next} if it is the value)`, option);
+    }
+    throw new UsageError(message.replace(/\. To specify.*$/s, ''), option);
   }
+}
+
+/** `--amount -5` as `--amount=-5`: a negative number is a value (for its option to judge), never an option. */
+function withNegativeValues(args: readonly string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (const arg of args) {
+    const previous = joined.at(-1);
+    const takesValue = previous?.startsWith('--') === true && options?.[previous.slice(2)]?.type === 'string';
+    if (takesValue && /^-\.?\d/.test(arg)) joined[joined.length - 1] = `${previous}=${arg}`;
+    else joined.push(arg);
+  }
+  return joined;
 }
 
 function createOrderArgs(rest: readonly string[], newOrderId: () => string): CreateOrderArgs {
@@ -140,7 +169,11 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
     config: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (values.amount === undefined) throw new UsageError('--amount is required, such as --amount 100.15');
+  if (values.amount === undefined) throw new UsageError('--amount is required, such as --amount 100.15', '--amount');
+  const currency = values.currency.toUpperCase();
+  if (currencyExponent(currency) === undefined) {
+    throw new UsageError(`--currency: "${values.currency}" is not an ISO 4217 currency code payroute knows, such as INR`, '--currency');
+  }
   const optional = {
     customerId: values['customer-id'],
     email: values.email,
@@ -151,7 +184,7 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
   };
   return {
     amount: values.amount,
-    currency: values.currency.toUpperCase(),
+    currency,
     orderId: values['order-id'] ?? newOrderId(),
     providers: values.provider ?? [],
     json: values.json,

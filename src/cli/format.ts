@@ -1,9 +1,9 @@
 import type { Result } from 'neverthrow';
-import type { GatewayError } from '../errors.js';
+import type { GatewayError, SkippedProvider } from '../errors.js';
 import type { OrderSession } from '../port.js';
 
-/** A session as a few aligned lines a person reads at a glance. */
-export function formatSession(session: OrderSession): string {
+/** A session as a few aligned lines a person reads at a glance; a gateway's also lists the providers it skipped. */
+export function formatSession(session: OrderSession & { readonly skipped?: readonly SkippedProvider[] }): string {
   const lines: Array<[string, string | undefined]> = [
     ['created at', session.provider],
     ['order id', session.orderId],
@@ -13,7 +13,7 @@ export function formatSession(session: OrderSession): string {
     ['client token', session.clientAuthToken],
     ['expires at', session.expiresAt?.toISOString()],
   ];
-  return [...aligned(lines), ...formatAttempts(session.attempts ?? [])].join('\n');
+  return [...aligned(lines), ...formatAttempts(session.attempts ?? []), ...formatSkipped(session.skipped ?? [])].join('\n');
 }
 
 /** An error with its kind first, then what a person needs to act on it. */
@@ -25,8 +25,15 @@ export function formatError(error: GatewayError): string {
     ['provider code', error.providerCode],
     ['order may exist', error.orderMayExist ? 'yes: look it up before creating it again' : undefined],
   ];
-  const fields = (error.fields ?? []).map((f) => `  - ${f.path || '(order)'}: ${f.message}`);
-  return [...aligned(lines), ...fields, ...formatAttempts(error.attempts ?? [])].join('\n');
+  // A field without a path is the whole of what was checked: the configuration or the order.
+  const whole = error.kind === 'configuration' ? '(configuration)' : '(order)';
+  const fields = (error.fields ?? []).map((f) => `  - ${f.path || whole}: ${f.message}`);
+  return [...aligned(lines), ...fields, ...formatAttempts(error.attempts ?? []), ...formatSkipped(error.skipped ?? [])].join('\n');
+}
+
+function formatSkipped(skipped: readonly SkippedProvider[]): string[] {
+  if (skipped.length === 0) return [];
+  return ['skipped:', ...skipped.map((s) => `  - ${s.provider}: ${s.reason} (${s.message})`)];
 }
 
 function formatAttempts(attempts: NonNullable<OrderSession['attempts']>): string[] {

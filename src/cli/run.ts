@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { err, type Result } from 'neverthrow';
 import type { GatewayError } from '../errors.js';
-import { createGateway, loadGatewayConfig, CONFIG_FILE_VARIABLE, CONFIG_VARIABLE, type Environment, type Gateway } from '../gateway/index.js';
+import { createGateway, loadGatewayConfig, CONFIG_FILE_VARIABLE, CONFIG_VARIABLE, type Environment, type Gateway, type GatewaySession } from '../gateway/index.js';
 import { parseMinorUnits } from '../money.js';
 import type { Order } from '../order.js';
-import type { OrderSession } from '../port.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { VERSION } from '../version.js';
 import { parseCommand, UsageError, type CreateOrderArgs } from './args.js';
@@ -44,18 +43,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await sandboxCommand(command.port, io);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`payroute: ${error.message}\nRun "payroute --help" for usage.`);
-      return EXIT.usage;
-    }
-    io.stderr(`payroute: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT.failed;
+    // The arguments may not have parsed: --json anywhere on the line asks for JSON.
+    return reportThrown(error, argv.includes('--json'), io);
   }
+}
+
+function reportThrown(error: unknown, json: boolean, io: Io): number {
+  const usage = error instanceof UsageError;
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) {
+    const option = usage && error.option !== undefined ? { option: error.option } : {};
+    io.stdout(JSON.stringify({ ok: false, error: { kind: usage ? 'usage' : 'internal', message, ...option } }, null, 2));
+  } else {
+    io.stderr(usage ? `payroute: ${message}\nRun "payroute --help" for usage.` : `payroute: ${message}`);
+  }
+  return usage ? EXIT.usage : EXIT.failed;
 }
 
 async function createOrderCommand(args: CreateOrderArgs, io: Io): Promise<number> {
   const amount = parseMinorUnits(args.amount, args.currency);
-  if (amount.isErr()) throw new UsageError(`--amount: ${amount.error.message}`);
+  if (amount.isErr()) throw new UsageError(`--amount: ${amount.error.message}`, '--amount');
   const order = toOrder(args, amount.value);
   const options = args.providers.length > 0 ? { providers: args.providers } : {};
 
@@ -110,7 +117,7 @@ async function withSandbox(use: (gateway: Gateway, sandbox: Sandbox) => Promise<
 }
 
 /** Prints the result and turns it into the exit code. */
-function report(result: Result<OrderSession, GatewayError>, json: boolean, io: Io): number {
+function report(result: Result<GatewaySession, GatewayError>, json: boolean, io: Io): number {
   if (json) io.stdout(JSON.stringify(toJsonValue(result), null, 2));
   else result.match((session) => io.stdout(formatSession(session)), (error) => io.stderr(formatError(error)));
   return result.match(
