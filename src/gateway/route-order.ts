@@ -1,8 +1,9 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from '../errors.js';
-import { orderSchema, type Order } from '../order.js';
+import { copyCallOptions, readOptions, type OptionCheck, type ReadOption } from '../call-options.js';
+import type { Order } from '../order.js';
+import { parseOrder } from '../parse-order.js';
 import type { CreateOrderOptions, OrderSession } from '../port.js';
-import { toFieldIssues, validationError } from '../validation.js';
 import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
 import { startDeadline, type Deadline } from './deadline.js';
 import { eligibility, type SendOrder } from './eligibility.js';
@@ -77,10 +78,13 @@ type ProviderOutcome =
     };
 
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
-export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, GatewayError>> {
-  const parsed = orderSchema.safeParse(order);
-  if (!parsed.success) return err(validationError(ROUTER, toFieldIssues(parsed.error)));
-  const { names, listed } = listProviders(router, options.providers ?? router.strategy(parsed.data));
+export async function routeOrder(router: Router, order: Order, rawOptions: unknown): Promise<Result<GatewaySession, GatewayError>> {
+  const read = readOptions(ROUTER, rawOptions, copyGatewayOptions);
+  if (read.isErr()) return err(read.error);
+  const options = read.value;
+  const parsed = parseOrder(ROUTER, order);
+  if (parsed.isErr()) return err(parsed.error);
+  const { names, listed } = listProviders(router, options.providers ?? router.strategy(parsed.value));
   if (names.length === 0 || listed.length < names.length) {
     return err(unknownProviders(names.filter((name) => !router.providers.has(name)), [...router.providers.keys()]));
   }
@@ -90,7 +94,7 @@ export async function routeOrder(router: Router, order: Order, options: GatewayC
   const ineligible: Array<{ provider: string; issues: readonly FieldIssue[] }> = [];
   const eligible: Candidate[] = [];
   for (const entry of listed) {
-    const checked = eligibility(entry, order, parsed.data, tryOptions);
+    const checked = eligibility(entry, order, parsed.value, tryOptions);
     if (checked.isOk()) {
       eligible.push({ entry, send: checked.value });
       continue;
@@ -113,6 +117,16 @@ export async function routeOrder(router: Router, order: Order, options: GatewayC
     deadline.clear();
   }
 }
+
+function copyGatewayOptions(read: ReadOption): GatewayCreateOrderOptions {
+  const options = copyCallOptions(read);
+  const providers = read('providers', providerNames);
+  return providers === undefined ? options : { ...options, providers };
+}
+
+// A copy, so a list the caller changes while the order runs changes nothing.
+const providerNames: OptionCheck<readonly string[]> = (value) =>
+  Array.isArray(value) && value.every((name) => typeof name === 'string') ? ok([...(value as string[])]) : err('must be an array of provider names');
 
 /** The order's provider names without repeats, and those the gateway has (a plain loop: `[...new Set()]` and `flatMap` cost more). */
 function listProviders(router: Router, chosen: readonly string[]): { names: string[]; listed: RoutedProvider[] } {

@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_REQUEST_BODY_BYTES as MAX_BODY_BYTES } from '../request-size.js';
 import type { Answer } from './behaviour.js';
-
-/** Largest request body a sandbox server reads. */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The request body as text, or `undefined` when it is larger than `MAX_BODY_BYTES`. */
 export async function readBody(request: IncomingMessage): Promise<string | undefined> {

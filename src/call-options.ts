@@ -1,0 +1,71 @@
+import { err, ok, type Result } from 'neverthrow';
+import { gatewayError, type FieldIssue, type GatewayError } from './errors.js';
+import type { CreateOrderOptions } from './port.js';
+
+/** Checks one option's value and returns the copy payroute keeps, or says what is wrong with it. */
+export type OptionCheck<T> = (value: unknown) => Result<T, string>;
+
+/** Reads option `name` once, through `check`; `undefined` when the caller left it out. */
+export type ReadOption = <T>(name: string, check: OptionCheck<T>) => T | undefined;
+
+/** Thrown by `ReadOption` and caught in `readOptions` only: it unwinds a copy function at its first bad option. */
+class OptionIssue {
+  constructor(readonly issue: FieldIssue) {}
+}
+
+/**
+ * Copies a call's options once, at the public boundary, into a plain object payroute owns. The caller's
+ * object may come through an untyped boundary (`null`, a getter or Proxy that throws, a signal that is
+ * no AbortSignal), and nothing it does may throw past `createOrder`: each bad option is a `validation`
+ * error naming it. `copy` reads the options its entry point takes.
+ */
+export function readOptions<T>(provider: string, raw: unknown, copy: (read: ReadOption) => T): Result<T, GatewayError> {
+  const options = raw ?? {};
+  if (typeof options !== 'object') return err(optionsError(provider, { path: 'options', message: `must be an object, not a ${typeof options}` }));
+  function read<T>(name: string, check: OptionCheck<T>): T | undefined {
+    const path = `options.${name}`;
+    let checked: Result<T, string>;
+    try {
+      const value = (options as Record<string, unknown>)[name];
+      if (value === undefined) return undefined;
+      checked = check(value);
+    } catch (thrown) {
+      throw new OptionIssue({ path, message: `could not be read (it threw ${thrown instanceof Error ? thrown.name : typeof thrown})` });
+    }
+    if (checked.isErr()) throw new OptionIssue({ path, message: checked.error });
+    return checked.value;
+  }
+  try {
+    return ok(copy(read));
+  } catch (thrown) {
+    if (thrown instanceof OptionIssue) return err(optionsError(provider, thrown.issue));
+    throw thrown;
+  }
+}
+
+/** The options of an adapter's `createOrder` and `validate`, as `readOptions` copies them. */
+export function copyCallOptions(read: ReadOption): CreateOrderOptions {
+  const signal = read('signal', abortSignal);
+  const routingId = read('routingId', text);
+  return { ...(signal !== undefined && { signal }), ...(routingId !== undefined && { routingId }) };
+}
+
+// Duck-typed rather than `instanceof AbortSignal`, so a signal from another realm or a polyfill works too.
+const abortSignal: OptionCheck<AbortSignal> = (value) => {
+  if (value instanceof AbortSignal) return ok(value);
+  const signal = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<'aborted' | 'addEventListener' | 'removeEventListener', unknown>>;
+  const fits = typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function' && typeof signal.removeEventListener === 'function';
+  return fits ? ok(value as AbortSignal) : err('must be an AbortSignal');
+};
+
+const text: OptionCheck<string> = (value) => (typeof value === 'string' ? ok(value) : err('must be a string'));
+
+function optionsError(provider: string, issue: FieldIssue): GatewayError {
+  return gatewayError({
+    kind: 'validation',
+    provider,
+    retryable: false,
+    message: `invalid call options: ${issue.path}: ${issue.message}`,
+    fields: [issue],
+  });
+}
