@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from '../errors.js';
-import { copyCallOptions, readOptions, type OptionCheck, type ReadOption } from '../call-options.js';
+import { copyCallOptions, readOptions, type OptionCheck, type OptionReader } from '../call-options.js';
 import type { Order } from '../order.js';
 import { parseOrder } from '../parse-order.js';
 import type { CreateOrderOptions, OrderSession } from '../port.js';
@@ -119,9 +119,9 @@ export async function routeOrder(router: Router, order: Order, rawOptions: unkno
   }
 }
 
-function copyGatewayOptions(read: ReadOption): GatewayCreateOrderOptions {
-  const options = copyCallOptions(read);
-  const providers = read('providers', providerNames);
+function copyGatewayOptions(reader: OptionReader): GatewayCreateOrderOptions {
+  const options = copyCallOptions(reader);
+  const providers = reader.read('providers', providerNames);
   return providers === undefined ? options : { ...options, providers };
 }
 
