@@ -33,12 +33,18 @@ export function raceDeadline(provider: string, send: SendOrder, deadline: Deadli
   });
 }
 
-/** The adapter's answer as a promise that never rejects. */
+/** The adapter's answer as a promise that never rejects, and always holds a `Result`. */
 function settled(provider: string, send: SendOrder, deadline: Deadline): Promise<TryResult> {
   const failed = (thrown: unknown) => err<OrderSession, GatewayError>(internalError(provider, thrown));
   try {
-    return Promise.resolve(send(deadline)).then((result) => result, failed);
+    return Promise.resolve(send(deadline)).then((result) => (isResult(result) ? result : failed(result)), failed);
   } catch (thrown) {
     return Promise.resolve(failed(thrown));
   }
+}
+
+// Duck-typed: an adapter may bring its own copy of neverthrow, whose classes differ from payroute's.
+function isResult(value: unknown): value is TryResult {
+  const result = value as Partial<Record<'isOk' | 'isErr' | 'mapErr', unknown>> | null | undefined;
+  return typeof result?.isOk === 'function' && typeof result.isErr === 'function' && typeof result.mapErr === 'function';
 }

@@ -125,4 +125,15 @@ describe('an adapter of your own that throws', () => {
     const gateway = createGateway({ providers: { a: { type: 'throwing' } }, routing: { strategy: 'priority', order: ['a'] } }, { adapters: { throwing } });
     expect((await gateway.createOrder(order))._unsafeUnwrapErr()).toMatchObject({ kind: 'internal', provider: 'a', attempts: [{ provider: 'a' }] });
   });
+
+  it('is that provider failing (internal) when it answers with something that is no Result', async () => {
+    const unresultful = (options: { name: string }): PaymentProvider => ({
+      name: options.name,
+      type: 'unresultful',
+      validate: () => ok(undefined),
+      createOrder: () => Promise.resolve({ orderId: 'ord_1' }) as never,
+    });
+    const gateway = createGateway({ providers: { a: { type: 'unresultful' } }, routing: { strategy: 'priority', order: ['a'] } }, { adapters: { unresultful } });
+    expect((await gateway.createOrder(order))._unsafeUnwrapErr()).toMatchObject({ kind: 'internal', provider: 'a' });
+  });
 });
