@@ -2,14 +2,17 @@ import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AbortLike } from './abort.js';
 import { checkAnswer, type AnswerRules, type ProviderAnswer } from './answer.js';
 import { errorPolicy } from './error-policy.js';
+import { copyCallOptions, readOptions } from './call-options.js';
 import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
 import { classifyStatus, parseRetryAfter } from './http-status.js';
-import { orderSchema, type Order, type ValidOrder } from './order.js';
+import type { Order, ValidOrder } from './order.js';
+import { parseOrder } from './parse-order.js';
 import type { CreateOrderOptions, OrderSession, PaymentProvider } from './port.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { createErrorSanitiser } from './sanitise-error.js';
 import { createTransport, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
-import { toFieldIssues, validationError } from './validation.js';
+import { oversizedBody } from './request-size.js';
+import { validationError } from './validation.js';
 
 /** The pure parts a provider supplies; `defineAdapter` adds validation, I/O and the never-throw guarantee. */
 export interface AdapterSpec<Raw> {
@@ -87,17 +90,15 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
   // Built once: the encoded forms of the secrets and their pattern cost nothing per order.
   const sanitise = createErrorSanitiser(spec.secrets);
 
-  const prepareValid = (order: ValidOrder, options: CreateOrderOptions): Result<Prepared, GatewayError> =>
-    spec
-      .toRequest(order, options)
-      .map((request) => ({ order, request }))
-      .mapErr((fields) => sanitise(validationError(spec.name, fields)));
-
-  const prepare = (order: Order, options: CreateOrderOptions): Result<Prepared, GatewayError> => {
-    const parsed = orderSchema.safeParse(order);
-    if (!parsed.success) return err(sanitise(validationError(spec.name, toFieldIssues(parsed.error))));
-    return prepareValid(parsed.data, options);
+  const prepareValid = (order: ValidOrder, options: CreateOrderOptions): Result<Prepared, GatewayError> => {
+    const request = spec.toRequest(order, options);
+    if (request.isErr()) return err(sanitise(validationError(spec.name, request.error)));
+    const tooLarge = oversizedBody(order, request.value.body);
+    return tooLarge ? err(validationError(spec.name, [tooLarge])) : ok({ order, request: request.value });
   };
+
+  const prepare = (order: Order, options: CreateOrderOptions): Result<Prepared, GatewayError> =>
+    parseOrder(spec.name, order).mapErr(sanitise).andThen((valid) => prepareValid(valid, options));
 
   const answerCheck = { ...spec.answers, allowHttpLinks: spec.transport.loopback };
   const toCheckedSession = (response: HttpResponse, order: ValidOrder): Result<OrderSession<Raw>, GatewayError> =>
@@ -128,11 +129,15 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
   const provider: PaymentProvider<Raw> = {
     name: spec.name,
     type: spec.type,
-    validate: (order, options = {}) => guard(spec.name, () => prepare(order, options).map(() => undefined)),
-    createOrder: (order, options = {}) => {
-      const prepared = guard(spec.name, () => prepare(order, options));
+    // The caller's options are read once, here: mapping and sending see only payroute's copy.
+    validate: (order, options) =>
+      guard(spec.name, () => readOptions(spec.name, options, copyCallOptions).andThen((call) => prepare(order, call)).map(() => undefined)),
+    createOrder: (order, options) => {
+      const call = guard(spec.name, () => readOptions(spec.name, options, copyCallOptions));
+      if (call.isErr()) return errAsync(call.error);
+      const prepared = guard(spec.name, () => prepare(order, call.value));
       if (prepared.isErr()) return errAsync(prepared.error);
-      return sendPrepared(prepared.value, options.signal);
+      return sendPrepared(prepared.value, call.value.signal);
     },
   };
   internals.set(provider, {

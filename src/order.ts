@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyExponent } from './currencies.js';
+import { withoutReservedKeys } from './record-keys.js';
 
 /** Payment methods payroute can ask a provider to offer, named the same for every provider. */
 export const paymentMethods = ['credit_card', 'debit_card', 'upi', 'netbanking', 'wallet'] as const;
@@ -61,9 +62,9 @@ export const orderSchema = z.strictObject({
     .refine((m) => new Set(m).size === m.length, 'must not repeat a method')
     .optional(),
   expiresInMinutes: z.number().int('must be a whole number').min(1).max(525_600).optional(),
-  metadata: z
-    .record(z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'keys must be 1 to 64 letters, digits or _ : . -'), z.string().max(500))
-    .optional(),
+  metadata: withoutReservedKeys(
+    z.record(z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'keys must be 1 to 64 letters, digits or _ : . -'), z.string().max(500)),
+  ).optional(),
   providerOptions: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -77,6 +77,20 @@ export function duplicateAfterAmbiguousTry(error: GatewayError): GatewayError {
   });
 }
 
+/**
+ * A try the gateway stopped waiting for at the deadline or the caller's abort, as the transport reports
+ * an abort mid-flight: the request went out, so the order may exist.
+ */
+export function leftInFlight(provider: string): GatewayError {
+  return gatewayError({
+    kind: 'aborted',
+    provider,
+    retryable: false,
+    orderMayExist: true,
+    message: `the order was stopped while waiting for ${provider}`,
+  });
+}
+
 /** A try cut short because the order's time budget ran out. */
 export function deadlineReached(aborted: GatewayError, deadlineMs: number): GatewayError {
   return gatewayError({

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_REQUEST_BODY_BYTES as MAX_BODY_BYTES } from '../request-size.js';
 import type { Answer } from './behaviour.js';
 
-/** Largest request body a sandbox server reads. */
-const MAX_BODY_BYTES = 1024 * 1024;
 /**
  * How much of a body a sandbox server takes in before it gives up on it. The rest of a body over
  * `MAX_BODY_BYTES` is read and dropped up to here, so the connection can carry the next request.

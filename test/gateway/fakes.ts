@@ -1,8 +1,24 @@
 import { err, errAsync, ok, okAsync, ResultAsync } from 'neverthrow';
 import { createGateway, gatewayError, type GatewayConfig, type GatewayError, type GatewayErrorKind, type GatewayOptions, type Order, type OrderSession, type PaymentProvider } from '../../src/index.js';
 
+/** An answer given whenever the test settles it, whatever the signal says: an adapter that ignores its abort signal. */
+export interface DeafReply {
+  readonly deaf: Promise<'created' | GatewayError>;
+}
+
 /** What a fake provider answers to one try. */
-export type Reply = 'created' | 'hang' | GatewayError;
+export type Reply = 'created' | 'hang' | DeafReply | GatewayError;
+
+/** A `DeafReply` and the functions that settle it: `answer` with a reply, or `reject` as a broken adapter would. */
+export function deafReply() {
+  let answer: (reply: 'created' | GatewayError) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const deaf = new Promise<'created' | GatewayError>((resolve, fail) => {
+    answer = resolve;
+    reject = fail;
+  });
+  return { reply: { deaf }, answer, reject };
+}
 
 /** Builds the error an adapter would return for a failure, with the flags the real transport sets. */
 export function failure(kind: GatewayErrorKind, fields: Partial<GatewayError> = {}): GatewayError {
@@ -43,6 +59,9 @@ export function fakePsps() {
       const reply = scripts.get(options.name)?.shift() ?? 'created';
       if (reply === 'created') return okAsync(session(options.name, order));
       if (reply === 'hang') return hang(options.name, callOptions.signal);
+      if ('deaf' in reply) {
+        return new ResultAsync(reply.deaf.then((late) => (late === 'created' ? ok(session(options.name, order)) : err({ ...late, provider: options.name }))));
+      }
       return errAsync({ ...reply, provider: options.name });
     },
   });
