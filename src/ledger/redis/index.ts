@@ -16,7 +16,7 @@ export interface RedisScriptOptions {
 }
 
 /**
- * What the ledger needs of a Redis client: node-redis's `createClient()` and `createCluster()` (4.x to 6.x)
+ * What the ledger needs of a Redis client: node-redis 6's `createClient()` and `createCluster()`
  * both fit, connected by you. payroute does not import `redis`; it only calls these two methods. Give the
  * client an `error` listener and a reconnect strategy: the ledger bounds each call by its own timeout.
  */
