@@ -1,10 +1,10 @@
 import { errAsync, ok, okAsync, type Result, type ResultAsync } from 'neverthrow';
 import { z } from 'zod';
 import { parseOptions } from '../config.js';
-import { checkAttempt, checkCall, checkFence, checkFingerprint, checkLease, checkOwner, serialise } from './params.js';
+import { checkAttempt, checkCall, checkClaim, checkFence, checkLease, serialise } from './params.js';
 import { ledgerDefaults, ledgerSettingsSchema, type LedgerSettings } from './options.js';
 import { claimOutcome, fencedOutcome, toRecord, type ClaimState, type StoredAttempt, type StoredRecord } from './stored-record.js';
-import type { AttemptInput, Fence, FencedOutcome, LedgerError, LedgerOperation, OrderLedger } from './types.js';
+import type { AttemptInput, ClaimParams, Fence, FencedOutcome, LedgerError, LedgerOperation, OrderLedger } from './types.js';
 
 /** Options of `memoryLedger`. */
 export interface MemoryLedgerOptions extends LedgerSettings {
@@ -21,6 +21,15 @@ const optionsSchema = z.strictObject({
 });
 
 const DEFAULT_MAX_RECORDS = 100_000;
+
+/** What a claim answers, by the Redis script's rules: a new record, a takeover and a repeat by the lease's owner are all `claimed`. */
+function claimState(stored: StoredRecord | undefined, params: ClaimParams, now: number): ClaimState {
+  if (!stored) return 'claimed';
+  if (stored.fingerprint !== params.fingerprint) return 'fingerprint_mismatch';
+  if (stored.state === 'completed') return 'completed';
+  if (stored.state === 'in_flight' && stored.leaseUntil > now && stored.owner !== params.owner) return 'in_flight';
+  return 'claimed';
+}
 
 /**
  * An `OrderLedger` in this process's memory: the gateway's default. Exactly one checkout per order id
@@ -53,7 +62,7 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
     return stored;
   };
 
-  const touched = (stored: StoredRecord, now: number, changes: Partial<StoredRecord>): StoredRecord => ({
+  const touched = (stored: Omit<StoredRecord, 'updatedAt' | 'expiresAt'>, now: number, changes: Partial<StoredRecord>): StoredRecord => ({
     ...stored,
     ...changes,
     updatedAt: now,
@@ -91,45 +100,21 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
 
   return {
     claim(orderId, params) {
-      const check = checkCall('claim', orderId, params)
-        .andThen(() => checkFingerprint('claim', params.fingerprint))
-        .andThen(() => checkOwner('claim', params.owner))
-        .andThen(() => checkLease('claim', params.leaseMs, defaults))
-        .andThen(() => (params.attempt ? checkAttempt('claim', params.attempt) : ok(undefined)));
-      return answer(check, () => {
+      return answer(checkClaim(orderId, params, defaults), () => {
         const now = Date.now();
-        const leaseUntil = now + (params.leaseMs ?? defaults.leaseMs);
         const stored = live(orderId, now);
-        let state: ClaimState = 'claimed';
-        let after: StoredRecord;
-        if (!stored) {
-          after = write(orderId, {
-            fingerprint: params.fingerprint,
-            owner: params.owner,
-            version: 1,
-            state: 'in_flight',
-            leaseUntil,
-            createdAt: now,
-            updatedAt: now,
-            expiresAt: now + defaults.ttlMs,
-            attempts: withAttempt([], params.attempt, now),
-          }, now);
-        } else if (stored.fingerprint !== params.fingerprint) {
-          [state, after] = ['fingerprint_mismatch', stored];
-        } else if (stored.state === 'completed') {
-          [state, after] = ['completed', stored];
-        } else if (stored.state === 'in_flight' && stored.leaseUntil > now) {
-          [state, after] = [stored.owner === params.owner ? 'claimed' : 'in_flight', stored];
-        } else {
-          const { outcome: _released, ...kept } = stored;
-          after = write(orderId, touched(kept, now, {
-            owner: params.owner,
-            version: stored.version + 1,
-            state: 'in_flight',
-            leaseUntil,
-            attempts: withAttempt(stored.attempts, params.attempt, now),
-          }), now);
-        }
+        const state = claimState(stored, params, now);
+        const changes = { owner: params.owner, state: 'in_flight', leaseUntil: now + (params.leaseMs ?? defaults.leaseMs) } as const;
+        const create = () => {
+          const created = { ...changes, fingerprint: params.fingerprint, version: 1, createdAt: now, attempts: withAttempt([], params.attempt, now) };
+          return write(orderId, touched(created, now, {}), now);
+        };
+        const takeOver = (previous: StoredRecord) => {
+          const { outcome: _cleared, ...kept } = previous;
+          return write(orderId, touched(kept, now, { ...changes, version: previous.version + 1, attempts: withAttempt(previous.attempts, params.attempt, now) }), now);
+        };
+        const held = stored?.state === 'in_flight' && stored.leaseUntil > now;
+        const after = !stored ? create() : state === 'claimed' && !held ? takeOver(stored) : stored;
         return toRecord('claim', orderId, after).map((record) => claimOutcome(state, record));
       });
     },

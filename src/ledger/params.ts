@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { invalidInput } from './errors.js';
-import type { AttemptInput, Fence, LedgerCallOptions, LedgerError, LedgerOperation } from './types.js';
+import type { AttemptInput, ClaimParams, Fence, LedgerCallOptions, LedgerError, LedgerOperation } from './types.js';
 
 /** Longest order id or owner token a ledger takes: a store key, not a document. */
 const MAX_ID_LENGTH = 256;
@@ -59,4 +59,12 @@ export function serialise(operation: LedgerOperation, field: string, value: unkn
   } catch {
     return err(invalidInput(operation, field, 'must be JSON-serialisable (no BigInt, no cycles)'));
   }
+}
+
+export function checkClaim(orderId: unknown, params: ClaimParams, defaults: LedgerDefaults): Check {
+  return checkCall('claim', orderId, params)
+    .andThen(() => checkFingerprint('claim', params.fingerprint))
+    .andThen(() => checkOwner('claim', params.owner))
+    .andThen(() => checkLease('claim', params.leaseMs, defaults))
+    .andThen(() => (params.attempt ? checkAttempt('claim', params.attempt) : ok(undefined)));
 }

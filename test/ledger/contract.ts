@@ -131,6 +131,16 @@ export function ledgerContract(name: string, make: MakeLedger): void {
       expect((await ledger.read(id))._unsafeUnwrap()).toMatchObject({ owner: heir, state: 'completed', attempts: [{ provider: 'juspay' }] });
     });
 
+    it('gives an owner whose own lease ran out a new version and lease when it claims again', async () => {
+      const ledger = make();
+      const id = orderId();
+      const first = await claimed(ledger, id, owner(), 30);
+      await leaseOver(first.record);
+      const again = (await ledger.claim(id, { fingerprint, owner: first.owner }))._unsafeUnwrap();
+      expect(again).toMatchObject({ state: 'claimed', record: { owner: first.owner, version: 2 } });
+      expect(Date.parse(again.record.leaseExpiresAt)).toBeGreaterThan(Date.now());
+    });
+
     it('refuses new attempts and renewals once the lease is over, but still accepts the owner\'s complete if nobody took over', async () => {
       const ledger = make();
       const id = orderId();

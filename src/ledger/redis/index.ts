@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseOptions } from '../../config.js';
 import { bounded, ledgerUnavailable } from '../errors.js';
 import { ledgerDefaults, ledgerSettingsSchema, type LedgerSettings } from '../options.js';
-import { checkAttempt, checkCall, checkFence, checkFingerprint, checkLease, checkOwner, serialise } from '../params.js';
+import { checkAttempt, checkCall, checkClaim, checkFence, checkLease, serialise } from '../params.js';
 import { claimOutcome, fencedOutcome, toRecord, type ClaimState } from '../stored-record.js';
 import type { FencedOutcome, LedgerCallOptions, LedgerError, LedgerOperation, LedgerRecord, OrderLedger } from '../types.js';
 import { decodeReply, type ScriptReply } from './decode.js';
@@ -91,11 +91,7 @@ export function redisLedger(options: RedisLedgerOptions): OrderLedger {
 
   return {
     claim(orderId, params) {
-      const check = checkCall('claim', orderId, params)
-        .andThen(() => checkFingerprint('claim', params.fingerprint))
-        .andThen(() => checkOwner('claim', params.owner))
-        .andThen(() => checkLease('claim', params.leaseMs, defaults))
-        .andThen(() => (params.attempt ? checkAttempt('claim', params.attempt) : ok(undefined)));
+      const check = checkClaim(orderId, params, defaults);
       const { attempt } = params;
       const args = [params.fingerprint, params.owner, params.leaseMs ?? defaults.leaseMs, attempt?.provider ?? '', attempt?.mayExist ? '1' : '0'];
       return (
