@@ -30,7 +30,18 @@ export interface StoredRecord {
   readonly outcome?: string;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+// Formatting a date is most of a memory ledger call's cost, and one call's times repeat (now, its lease,
+// its expiry, and the same again for the next call in the same millisecond): keep the last few.
+const recentIso = new Map<number, string>();
+function iso(ms: number): string {
+  let text = recentIso.get(ms);
+  if (text === undefined) {
+    if (recentIso.size >= 8) recentIso.clear();
+    text = new Date(ms).toISOString();
+    recentIso.set(ms, text);
+  }
+  return text;
+}
 
 function parseJson(text: string): unknown {
   try {

@@ -4,14 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { gatewayError, isGatewayError, orderFingerprint, providersThatMayHold, restoreSession, storeSession } from '../../src/index.js';
+import { gatewayError, isGatewayError, providersThatMayHold, restoreSession, storeSession } from '../../src/index.js';
 import type { ClaimOutcome, LedgerRecord, OrderLedger, OrderSession } from '../../src/index.js';
+import { fingerprint, otherFingerprint } from './fixtures.js';
 
 export type MakeLedger = (settings?: { ttlSeconds?: number; leaseMs?: number }) => OrderLedger;
 
-const order = { amount: 10_000, currency: 'INR', customer: { id: 'cust_1', email: 'a@example.com' }, returnUrl: 'https://shop.example/done' };
-export const fingerprint = orderFingerprint(order);
-const otherFingerprint = orderFingerprint({ ...order, amount: 10_001 });
 
 export const session: OrderSession = {
   provider: 'juspay',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryLedger, PayrouteConfigError } from '../../src/index.js';
-import { fingerprint, ledgerContract, owner } from './contract.js';
+import { ledgerContract, owner } from './contract.js';
+import { fingerprint } from './fixtures.js';
 
 ledgerContract('memoryLedger', (settings) => memoryLedger(settings));
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { createClient } from 'redis';
 import { redisLedger } from '../../src/ledger/redis/index.js';
-import { fingerprint } from './contract.js';
+import { fingerprint } from './fixtures.js';
 
 const [url, prefix, mode, ...ids] = process.argv.slice(2);
 const client = createClient({ url: url ?? '' });

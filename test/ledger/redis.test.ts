@@ -6,7 +6,8 @@ import { createClient, createCluster } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PayrouteConfigError, storeSession } from '../../src/index.js';
 import { redisLedger, type RedisScriptClient } from '../../src/ledger/redis/index.js';
-import { fingerprint, ledgerContract, orderId, owner, session, until } from './contract.js';
+import { ledgerContract, orderId, owner, session, until } from './contract.js';
+import { fingerprint } from './fixtures.js';
 import { redisServerInstalled, startRedisServer, type RedisServer } from './redis-server.js';
 
 // A short reconnect delay, and an error listener: a node-redis client without one crashes the process when Redis goes away.
