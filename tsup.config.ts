@@ -8,6 +8,7 @@ export default defineConfig([
       flowwise: 'providers/flowwise/index.ts',
       'commerce-engine': 'providers/commerce-engine/index.ts',
       sandbox: 'src/sandbox/index.ts',
+      redis: 'src/ledger/redis/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -9,3 +9,4 @@ export type { CheckoutLinks, CreateOrderOptions, OrderSession, OrderStatus, Paym
 export { DEFAULT_TIMEOUT_MS } from './defaults.js';
 export { VERSION } from './version.js';
 export * from './gateway/index.js';
+export * from './ledger/index.js';
