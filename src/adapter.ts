@@ -3,14 +3,17 @@ import type { AbortLike } from './abort.js';
 import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
 import { classifyStatus, parseRetryAfter } from './http-status.js';
 import { orderSchema, type Order, type ValidOrder } from './order.js';
-import type { CreateOrderOptions, OrderSession, PaymentProvider } from './port.js';
+import type { CreateOrderOptions, LookupProvider, OrderSession, PaymentProvider } from './port.js';
 import { redact } from './redact.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
+import type { LookupSpec } from './lookup.js';
+import { lookupInputSchema, type GetOrderOptions, type OrderState } from './order-state.js';
+import { orderStateMismatch } from './order-state-checks.js';
 import { createTransport, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 import { toFieldIssues, validationError } from './validation.js';
 
 /** The pure parts a provider supplies; `defineAdapter` adds validation, I/O and the never-throw guarantee. */
-export interface AdapterSpec<Raw> {
+export interface AdapterSpec<Raw, StateRaw = unknown> {
   readonly name: string;
   readonly type: string;
   readonly transport: Transport;
@@ -20,6 +23,8 @@ export interface AdapterSpec<Raw> {
   toSession(response: HttpResponse, order: ValidOrder): Result<OrderSession<Raw>, GatewayError>;
   /** A non-2xx answer to a typed error. */
   toError(response: HttpResponse): GatewayError;
+  /** The order look-up's pure parts; left out by a provider that cannot look orders up. */
+  readonly getOrder?: LookupSpec<StateRaw>;
 }
 
 /** The options every adapter takes besides its credentials (`commonOptionsSchema`, parsed). */
@@ -73,7 +78,9 @@ export function preparerOf(provider: PaymentProvider): OrderPreparer | undefined
 }
 
 /** Builds a `PaymentProvider` from a provider's pure mapping functions. */
-export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw> {
+export function defineAdapter<Raw, StateRaw>(spec: AdapterSpec<Raw, StateRaw> & { readonly getOrder: LookupSpec<StateRaw> }): LookupProvider<Raw, StateRaw>;
+export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>;
+export function defineAdapter<Raw, StateRaw>(spec: AdapterSpec<Raw, StateRaw>): PaymentProvider<Raw, Order, StateRaw> {
   const prepareValid = (order: ValidOrder, options: CreateOrderOptions): Result<Prepared, GatewayError> =>
     spec
       .toRequest(order, options)
@@ -99,7 +106,8 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
     return new ResultAsync(settled);
   };
 
-  const provider: PaymentProvider<Raw> = {
+  const lookup = spec.getOrder;
+  const provider: PaymentProvider<Raw, Order, StateRaw> = {
     name: spec.name,
     type: spec.type,
     validate: (order, options = {}) => guard(spec.name, () => prepare(order, options).map(() => undefined)),
@@ -108,6 +116,12 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
       if (prepared.isErr()) return errAsync(prepared.error);
       return sendPrepared(prepared.value, options.signal);
     },
+    ...(lookup && {
+      getOrder: (orderId: string, options: GetOrderOptions = {}) => {
+        const settled = lookUpOrder({ ...spec, getOrder: lookup }, orderId, options);
+        return new ResultAsync(settled.catch((thrown: unknown) => err<OrderState<StateRaw>, GatewayError>(internalError(spec.name, thrown))));
+      },
+    }),
   };
   internals.set(provider, {
     validate: provider.validate,
@@ -116,6 +130,26 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
       guard(spec.name, () => prepareValid(order, options)).map((prepared) => ({ send: (signal) => sendPrepared(prepared, signal) })),
   });
   return provider;
+}
+
+async function lookUpOrder<StateRaw>(
+  spec: AdapterSpec<unknown, StateRaw> & { readonly getOrder: LookupSpec<StateRaw> },
+  orderId: string,
+  options: GetOrderOptions,
+): Promise<Result<OrderState<StateRaw>, GatewayError>> {
+  const input = lookupInputSchema.safeParse({ orderId, expected: options.expected });
+  if (!input.success) return err(validationError(spec.name, toFieldIssues(input.error)));
+  const lookup = spec.getOrder;
+  const request = lookup.toRequest(orderId, options);
+  if (request.isErr()) return err(validationError(spec.name, request.error));
+  const sent = await spec.transport.get(request.value, options.signal);
+  if (sent.isErr()) return err(sent.error);
+  const response = sent.value;
+  const state = isSuccess(response.status) ? lookup.toState(response, orderId, options) : err(lookup.toError(response));
+  if (state.isErr()) return state;
+  const expectation = { orderId, orderIdsIgnoreCase: lookup.orderIdsIgnoreCase, expected: options.expected, baseUrl: spec.transport.baseUrl };
+  const mismatch = orderStateMismatch(state.value, expectation);
+  return mismatch === undefined ? state : err(unexpectedResponse(spec.name, response, mismatch));
 }
 
 interface Prepared {
