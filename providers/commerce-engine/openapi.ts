@@ -7,7 +7,9 @@ import type { OpenApiDocument } from '../../src/sandbox/openapi.js';
  * string there, `amount` and `amount_refunded` numbers, `refunded` a boolean. The page marks no answer field
  * required and gives no error bodies; the 401 and 404 answers are `{message, success: false}`, the envelope's
  * own fields. The body takes the two documented fields and nothing else, so a misspelt field sent by an
- * adapter is caught rather than silently dropped.
+ * adapter is caught rather than silently dropped. The payment status of a store order
+ * (`GET .../storefront/orders/{order_number}/payment-status`) is transcribed from the storefront SDK's
+ * types (commerce-engine-more.md §3-4): every answer field required, `code` required in its 401 and 404.
  */
 
 type Schema = Readonly<Record<string, unknown>>;
@@ -39,6 +41,12 @@ const juspayOrder: Schema = {
     amount: { type: 'number' },
   },
 };
+
+/** The payment status's declared 401 and 404, whose body requires `code` (storefront SDK 0.15.0 types). */
+const codedRefusal = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/CodedErrorResponse' } } },
+});
 
 const refusal = (description: string) => ({
   description,
@@ -74,6 +82,24 @@ export const commerceEngineOpenApi: OpenApiDocument = {
         },
       },
     },
+    '/api/v1/{store_id}/storefront/orders/{order_number}/payment-status': {
+      get: {
+        operationId: 'getPaymentStatus',
+        summary: 'Get payment status of an order',
+        parameters: [
+          { name: 'store_id', in: 'path', required: true, schema: text, description: 'The store.' },
+          { name: 'order_number', in: 'path', required: true, schema: text, description: "The store's order number." },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/PaymentStatusResponse' } } },
+          },
+          '401': codedRefusal('Not authorized for given operation on the Resource.'),
+          '404': codedRefusal('No such store, or no such order in the store.'),
+        },
+      },
+    },
   },
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Access token.' } },
@@ -100,6 +126,29 @@ export const commerceEngineOpenApi: OpenApiDocument = {
         type: 'object',
         required: ['message', 'success'],
         properties: { message: text, success: { type: 'boolean', enum: [false] } },
+      },
+      CodedErrorResponse: {
+        type: 'object',
+        required: ['message', 'success', 'code'],
+        properties: { message: text, success: { type: 'boolean' }, code: text },
+      },
+      PaymentStatusResponse: {
+        type: 'object',
+        required: ['message', 'success', 'content'],
+        properties: {
+          message: text,
+          success: { type: 'boolean' },
+          content: {
+            type: 'object',
+            required: ['status', 'amount_paid', 'amount_unpaid', 'is_retry_available'],
+            properties: {
+              status: { type: 'string', enum: ['pending', 'success', 'failed', 'partially_paid'] },
+              amount_paid: { type: 'number' },
+              amount_unpaid: { type: 'number' },
+              is_retry_available: { type: 'boolean' },
+            },
+          },
+        },
       },
     },
   },

@@ -1,5 +1,5 @@
 import type { Result } from 'neverthrow';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ValidOrder } from '../order.js';
 import type { FieldProblem, OpenApiDocument } from './openapi.js';
 import type { StoredOrder } from './store.js';
@@ -31,6 +31,28 @@ export interface CreateOutcome<Req, Order> {
   };
 }
 
+/** What a provider's look-up is told besides the order. */
+export interface LookupContext {
+  readonly origin: string;
+  readonly now: Date;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The request's path below the API root, such as `/orders/ord1001`. */
+  readonly path: string;
+}
+
+/** A provider's order look-up in the sandbox. */
+export interface SandboxLookup<Req, Order> {
+  /** The merchant order id a `GET` path asks for (`/orders/ord1001` gives `ord1001`), or `undefined` when the path is no look-up. */
+  orderIdOf(path: string): string | undefined;
+  /** The provider's answer: the order when the server holds it (`stored`), else its not-found answer. */
+  answer(stored: StoredOrder<Req, Order> | undefined, orderId: string, context: LookupContext): Answer;
+}
+
+/** Statuses a test can move a sandbox order to with `setOrderStatus`; each provider shows them in its own words, where it has them. */
+export const sandboxOrderStatuses = ['pending', 'paid', 'failed', 'expired', 'cancelled', 'refunded'] as const;
+export type SandboxOrderStatus = (typeof sandboxOrderStatuses)[number];
+export const sandboxOrderStatusSchema = z.enum(sandboxOrderStatuses);
+
 /**
  * One provider's sandbox, bound to its options: its OpenAPI document and everything it answers.
  * The generic harness does the HTTP, faults, validation and storage; this says what the provider would.
@@ -61,6 +83,10 @@ export interface ProviderSandbox<Credentials, AdapterOptions, Req, Order> {
   seed?(order: ValidOrder): void;
   /** Creates the order, or answers as the provider does for an order id it already has. */
   createOrder(request: Req, context: CreateContext, existing: StoredOrder<Req, Order> | undefined): CreateOutcome<Req, Order>;
+  /** The order look-up (`GET`), on providers that have one. */
+  readonly lookup?: SandboxLookup<Req, Order>;
+  /** The order moved to a status, as the provider would show it then; `Err` says why the provider has no such status. */
+  withStatus?(order: Order, status: SandboxOrderStatus, now: Date): Result<Order, string>;
   unauthorized(): Answer;
   invalid(problems: readonly FieldProblem[]): Answer;
   /** The provider's error body for a 5xx (or any other status the fault asks for). */
