@@ -3,6 +3,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { juspay, JUSPAY_ORDER_STATUSES } from '../../providers/juspay/index.js';
 import { toMajorUnits } from '../../src/money.js';
+import { findStatus } from '../../src/order-state.js';
 import { USER_AGENT } from '../../src/transport.js';
 import { JUSPAY_KEY, juspayStatusAnswer } from '../fixtures.js';
 import { documentedStatusTable, statusTableMarkdown } from '../status-table.js';
@@ -199,6 +200,14 @@ describe('juspay getOrder: answer checks', () => {
 describe('juspay status table', () => {
   it('is the table docs/providers/juspay.md shows', () => {
     expect(documentedStatusTable('docs/providers/juspay.md')).toBe(statusTableMarkdown(JUSPAY_ORDER_STATUSES));
+  });
+
+  it('reads no status as paid but CHARGED, in any case (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (status) => {
+        expect(findStatus(JUSPAY_ORDER_STATUSES, status).status === 'paid').toBe(status.toUpperCase() === 'CHARGED');
+      }),
+    );
   });
 
   it('lists every status and id of the reference', () => {
