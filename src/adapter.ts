@@ -118,7 +118,7 @@ export function defineAdapter<Raw, StateRaw>(spec: AdapterSpec<Raw, StateRaw>): 
     },
     ...(lookup && {
       getOrder: (orderId: string, options: GetOrderOptions = {}) => {
-        const settled = lookUpOrder({ ...spec, getOrder: lookup }, orderId, options);
+        const settled = lookUpOrder(spec.name, spec.transport, lookup, orderId, options);
         return new ResultAsync(settled.catch((thrown: unknown) => err<OrderState<StateRaw>, GatewayError>(internalError(spec.name, thrown))));
       },
     }),
@@ -132,24 +132,26 @@ export function defineAdapter<Raw, StateRaw>(spec: AdapterSpec<Raw, StateRaw>): 
   return provider;
 }
 
+/** One look-up: the input checked before any request, one GET, the answer mapped and checked as a create answer is. */
 async function lookUpOrder<StateRaw>(
-  spec: AdapterSpec<unknown, StateRaw> & { readonly getOrder: LookupSpec<StateRaw> },
+  provider: string,
+  transport: Transport,
+  lookup: LookupSpec<StateRaw>,
   orderId: string,
   options: GetOrderOptions,
 ): Promise<Result<OrderState<StateRaw>, GatewayError>> {
   const input = lookupInputSchema.safeParse({ orderId, expected: options.expected });
-  if (!input.success) return err(validationError(spec.name, toFieldIssues(input.error)));
-  const lookup = spec.getOrder;
+  if (!input.success) return err(validationError(provider, toFieldIssues(input.error)));
   const request = lookup.toRequest(orderId, options);
-  if (request.isErr()) return err(validationError(spec.name, request.error));
-  const sent = await spec.transport.get(request.value, options.signal);
+  if (request.isErr()) return err(validationError(provider, request.error));
+  const sent = await transport.get(request.value, options.signal);
   if (sent.isErr()) return err(sent.error);
   const response = sent.value;
   const state = isSuccess(response.status) ? lookup.toState(response, orderId, options) : err(lookup.toError(response));
   if (state.isErr()) return state;
-  const expectation = { orderId, orderIdsIgnoreCase: lookup.orderIdsIgnoreCase, expected: options.expected, baseUrl: spec.transport.baseUrl };
+  const expectation = { orderId, orderIdsIgnoreCase: lookup.orderIdsIgnoreCase, expected: options.expected, baseUrl: transport.baseUrl };
   const mismatch = orderStateMismatch(state.value, expectation);
-  return mismatch === undefined ? state : err(unexpectedResponse(spec.name, response, mismatch));
+  return mismatch === undefined ? state : err(unexpectedResponse(provider, response, mismatch));
 }
 
 interface Prepared {
