@@ -1,21 +1,23 @@
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AbortLike } from './abort.js';
-import { checkAnswer, type AnswerRules, type ProviderAnswer } from './answer.js';
+import { answerMismatch, checkAnswer, statedMinorAmount, type AnswerRules, type ProviderAnswer } from './answer.js';
 import { errorPolicy } from './error-policy.js';
-import { copyCallOptions, readOptions } from './call-options.js';
+import { copyCallOptions, copyLookupOptions, readOptions } from './call-options.js';
 import { gatewayError, type FieldIssue, type GatewayError, type GatewayErrorKind } from './errors.js';
 import { classifyStatus, parseRetryAfter } from './http-status.js';
 import type { Order, ValidOrder } from './order.js';
 import { parseOrder } from './parse-order.js';
-import type { CreateOrderOptions, OrderSession, PaymentProvider } from './port.js';
+import type { CreateOrderOptions, LookupProvider, OrderSession, PaymentProvider } from './port.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
+import type { LookupSpec } from './lookup.js';
+import { lookupInputSchema, type GetOrderOptions, type OrderState } from './order-state.js';
 import { createErrorSanitiser } from './sanitise-error.js';
 import { createTransport, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 import { oversizedBody } from './request-size.js';
-import { validationError } from './validation.js';
+import { toFieldIssues, validationError } from './validation.js';
 
 /** The pure parts a provider supplies; `defineAdapter` adds validation, I/O and the never-throw guarantee. */
-export interface AdapterSpec<Raw> {
+export interface AdapterSpec<Raw, StateRaw = unknown> {
   readonly name: string;
   readonly type: string;
   readonly transport: Transport;
@@ -33,6 +35,8 @@ export interface AdapterSpec<Raw> {
   readonly answers?: AnswerRules;
   /** A non-2xx answer to a typed error. */
   toError(response: HttpResponse): GatewayError;
+  /** The order look-up's pure parts; left out by a provider that cannot look orders up. */
+  readonly getOrder?: LookupSpec<StateRaw>;
 }
 
 /** The options every adapter takes besides its credentials (`commonOptionsSchema`, parsed). */
@@ -86,7 +90,9 @@ export function preparerOf(provider: PaymentProvider): OrderPreparer | undefined
 }
 
 /** Builds a `PaymentProvider` from a provider's pure mapping functions. */
-export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw> {
+export function defineAdapter<Raw, StateRaw>(spec: AdapterSpec<Raw, StateRaw> & { readonly getOrder: LookupSpec<StateRaw> }): LookupProvider<Raw, StateRaw>;
+export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>;
+export function defineAdapter<Raw, StateRaw>(spec: AdapterSpec<Raw, StateRaw>): PaymentProvider<Raw, Order, StateRaw> {
   // Built once: the encoded forms of the secrets and their pattern cost nothing per order.
   const sanitise = createErrorSanitiser(spec.secrets);
 
@@ -126,7 +132,8 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
     return new ResultAsync(settled);
   };
 
-  const provider: PaymentProvider<Raw> = {
+  const lookup = spec.getOrder;
+  const provider: PaymentProvider<Raw, Order, StateRaw> = {
     name: spec.name,
     type: spec.type,
     // The caller's options are read once, here: mapping and sending see only payroute's copy.
@@ -139,6 +146,17 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
       if (prepared.isErr()) return errAsync(prepared.error);
       return sendPrepared(prepared.value, call.value.signal);
     },
+    ...(lookup && {
+      getOrder: (orderId: string, options?: GetOrderOptions) => {
+        const call = guard(spec.name, () => readOptions(spec.name, options, copyLookupOptions));
+        if (call.isErr()) return errAsync(call.error);
+        const settled = lookUpOrder(spec.name, spec.transport, lookup, orderId, call.value).then(
+          (result) => (result.isErr() ? err<OrderState<StateRaw>, GatewayError>(sanitise(result.error)) : result),
+          (thrown: unknown) => err<OrderState<StateRaw>, GatewayError>(internalError(spec.name, thrown)),
+        );
+        return new ResultAsync(settled);
+      },
+    }),
   };
   internals.set(provider, {
     validate: provider.validate,
@@ -147,6 +165,36 @@ export function defineAdapter<Raw>(spec: AdapterSpec<Raw>): PaymentProvider<Raw>
       guard(spec.name, () => prepareValid(order, options)).map((prepared) => ({ send: (signal) => sendPrepared(prepared, signal) })),
   });
   return provider;
+}
+
+/** One look-up: the input checked before any request, one GET, the answer mapped and checked as a create answer is. */
+async function lookUpOrder<StateRaw>(
+  provider: string,
+  transport: Transport,
+  lookup: LookupSpec<StateRaw>,
+  orderId: string,
+  options: GetOrderOptions,
+): Promise<Result<OrderState<StateRaw>, GatewayError>> {
+  const input = lookupInputSchema.safeParse({ orderId, expected: options.expected });
+  if (!input.success) return err(validationError(provider, toFieldIssues(input.error)));
+  const request = lookup.toRequest(orderId, options);
+  if (request.isErr()) return err(validationError(provider, request.error));
+  const sent = await transport.get(request.value, options.signal);
+  if (sent.isErr()) return err(sent.error);
+  const response = sent.value;
+  const state = isSuccess(response.status) ? lookup.toState(response, orderId, options) : err(lookup.toError(response));
+  if (state.isErr()) return state;
+  const found = state.value;
+  const currency = found.currency ?? options.expected?.currency;
+  const amount = found.amount === undefined || currency === undefined ? undefined : statedMinorAmount(found.amount, currency);
+  const mismatch = answerMismatch(
+    { orderId: found.orderId, checkoutUrl: found.checkoutUrl, links: found.links, amount, currency: found.currency },
+    { orderId, ...options.expected },
+    { caseInsensitiveOrderIds: lookup.orderIdsIgnoreCase, allowHttpLinks: transport.loopback },
+  );
+  if (mismatch !== undefined) return err(unexpectedResponse(provider, response, mismatch));
+  // A provider that ignores case may answer "ORD1"; the state keeps the id as asked.
+  return ok(found.orderId === orderId ? found : { ...found, orderId });
 }
 
 interface Prepared {

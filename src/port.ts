@@ -1,9 +1,26 @@
 import type { Result, ResultAsync } from 'neverthrow';
 import type { Attempt, GatewayError } from './errors.js';
 import type { Order } from './order.js';
+import type { GetOrderOptions, OrderState } from './order-state.js';
 
-/** The provider-neutral lifecycle state of an order; the provider's own word is in `providerStatus`. */
-export type OrderStatus = 'created' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'unknown';
+/**
+ * The provider-neutral lifecycle state of an order; the provider's own word is in `providerStatus`.
+ * `authorized`: the payment is held, not captured; `partially_paid`: part of the amount is paid;
+ * `refunded` / `partially_refunded`: paid, then refunded in full or in part. A status payroute does not
+ * know is `unknown`, never `paid`.
+ */
+export type OrderStatus =
+  | 'created'
+  | 'pending'
+  | 'authorized'
+  | 'partially_paid'
+  | 'paid'
+  | 'failed'
+  | 'cancelled'
+  | 'expired'
+  | 'refunded'
+  | 'partially_refunded'
+  | 'unknown';
 
 /** Links to the provider's payment page, where it gives them. */
 export interface CheckoutLinks {
@@ -48,8 +65,8 @@ export interface CreateOrderOptions {
   readonly routingId?: string;
 }
 
-/** The port every adapter implements. */
-export interface PaymentProvider<Raw = unknown, O extends Order = Order> {
+/** The port every adapter implements; `StateRaw` is the `raw` of its look-up answer. */
+export interface PaymentProvider<Raw = unknown, O extends Order = Order, StateRaw = unknown> {
   /** Instance name, used in results and errors. */
   readonly name: string;
   /** Adapter type, such as `juspay`. */
@@ -61,4 +78,13 @@ export interface PaymentProvider<Raw = unknown, O extends Order = Order> {
   validate(order: O, options?: CreateOrderOptions): Result<void, GatewayError>;
   /** Creates the order at the provider. Never rejects: every failure is an `Err`. */
   createOrder(order: O, options?: CreateOrderOptions): ResultAsync<OrderSession<Raw>, GatewayError>;
+  /**
+   * Looks an order up by the merchant's order id, on providers that can (absent on the others). Never
+   * rejects: an order the provider does not hold is the error `not_found`.
+   */
+  getOrder?(orderId: string, options?: GetOrderOptions): ResultAsync<OrderState<StateRaw>, GatewayError>;
 }
+
+/** A provider whose `getOrder` is certainly there, as every built-in adapter's is. */
+export type LookupProvider<Raw = unknown, StateRaw = unknown> = PaymentProvider<Raw, Order, StateRaw> &
+  Required<Pick<PaymentProvider<Raw, Order, StateRaw>, 'getOrder'>>;

@@ -6,7 +6,8 @@ import type { ValidOrder } from '../../src/order.js';
 import type { CheckoutLinks, OrderSession } from '../../src/port.js';
 import type { HttpResponse } from '../../src/transport.js';
 import { toFieldIssues } from '../../src/validation.js';
-import { toOrderStatus } from './status.js';
+import { findStatus } from '../../src/order-state.js';
+import { JUSPAY_ORDER_STATUSES } from './order-status.js';
 import { juspayErrorSchema, juspayOrderSchema, type JuspayOrder } from './wire.js';
 
 /**
@@ -33,7 +34,7 @@ export function toJuspaySession<Raw>(provider: string, order: JuspayOrder, raw: 
     provider,
     orderId: order.order_id,
     providerOrderId: order.id,
-    status: toOrderStatus(order.status, order.status_id),
+    status: findStatus(JUSPAY_ORDER_STATUSES, order.status).status,
     providerStatus: order.status,
     checkoutUrl: order.payment_links.web,
     links,

@@ -1,5 +1,7 @@
 import type { Result } from 'neverthrow';
 import type { GatewayError, SkippedProvider } from '../errors.js';
+import { toMajorUnits } from '../money.js';
+import type { OrderState } from '../order-state.js';
 import type { OrderSession } from '../port.js';
 
 /** A session as a few aligned lines a person reads at a glance; a gateway's also lists the providers it skipped. */
@@ -14,6 +16,27 @@ export function formatSession(session: OrderSession & { readonly skipped?: reado
     ['expires at', session.expiresAt?.toISOString()],
   ];
   return [...aligned(lines), ...formatAttempts(session.attempts ?? []), ...formatSkipped(session.skipped ?? [])].join('\n');
+}
+
+/** A looked-up order as aligned lines; amounts in major units of its currency. */
+export function formatState(state: OrderState): string {
+  const money = (minor: number | undefined) =>
+    minor === undefined || state.currency === undefined ? undefined : `${toMajorUnits(minor, state.currency).unwrapOr(String(minor))} ${state.currency}`;
+  const lines: Array<[string, string | undefined]> = [
+    ['found at', state.provider],
+    ['order id', state.orderId],
+    ['provider order', state.providerOrderId],
+    ['status', `${state.status} (${state.providerStatus})`],
+    ['final', state.final ? 'yes' : 'no: it may still change'],
+    ['amount', money(state.amount) ?? 'not in the answer'],
+    ['amount paid', money(state.amountPaid)],
+    ['amount refunded', money(state.amountRefunded)],
+    ['checkout url', state.checkoutUrl],
+    ['transaction', state.transactionId],
+    ['created at', state.createdAt?.toISOString()],
+    ['expires at', state.expiresAt?.toISOString()],
+  ];
+  return aligned(lines).join('\n');
 }
 
 /** An error with its kind first, then what a person needs to act on it. */
@@ -50,10 +73,10 @@ function aligned(lines: Array<[string, string | undefined]>): string[] {
   return shown.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`);
 }
 
-/** Machine output: `{ ok: true, session }` or `{ ok: false, error }` (dates become ISO strings in JSON). */
-export function toJsonValue(result: Result<OrderSession, GatewayError>): object {
+/** Machine output: `{ ok: true, session }` (or `order` for a look-up) or `{ ok: false, error }`; dates become ISO strings in JSON. */
+export function toJsonValue<T>(result: Result<T, GatewayError>, key: 'session' | 'order' = 'session'): object {
   return result.match(
-    (session) => ({ ok: true, session }),
+    (value) => ({ ok: true, [key]: value }),
     (error) => ({ ok: false, error }),
   );
 }
