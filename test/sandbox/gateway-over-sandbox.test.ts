@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Attempt,
   createGateway,
+  deriveOrderId,
   DEFAULT_FALLBACK_ON,
   type FallbackEvent,
   type Gateway,
@@ -11,6 +13,7 @@ import {
   type GatewaySession,
   type Order,
   type ReconcileEvent,
+  type SkipEvent,
 } from '../../src/index.js';
 import { startSandbox, type Sandbox, type SandboxFaults } from '../../src/sandbox/index.js';
 
@@ -347,6 +350,71 @@ describe('other outcomes over the sandbox', () => {
     const error = (await pending)._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'aborted', orderMayExist: true });
     expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+  });
+});
+
+describe('order ids longer than a provider takes', () => {
+  const uuid = () => randomUUID();
+  const deriving = (hooks: GatewayHooks = {}) =>
+    gatewayOver({ providers: { juspay_main: { type: 'juspay', ...sandbox.juspay.adapterOptions, timeoutMs: TIMEOUT_MS, orderIds: 'derive' }, flowwise_backup: { type: 'flowwise', ...sandbox.flowwise.adapterOptions, timeoutMs: TIMEOUT_MS } } }, hooks);
+
+  it("without orderIds: 'derive', a 36-character UUID skips Juspay, visibly: in the session and through onSkip", async () => {
+    const skips: SkipEvent[] = [];
+    const orderId = uuid();
+    const session = (await gatewayOver({}, { onSkip: (e) => skips.push(e) }).createOrder(placed(orderId)))._unsafeUnwrap();
+    expect(session).toMatchObject({ provider: 'flowwise_backup', sentOrderId: orderId });
+    expect(session.skipped).toEqual([{ provider: 'juspay_main', reason: 'ineligible', message: 'orderId: Juspay takes at most 20 characters' }]);
+    expect(skips).toEqual([{ provider: 'juspay_main', orderId, reason: 'ineligible' }]);
+  });
+
+  it("with orderIds: 'derive', Juspay gets a stable 16-character id for create and look-up, reported as sentOrderId", async () => {
+    const orderId = uuid();
+    const order = placed(orderId);
+    const first = (await deriving().createOrder(order))._unsafeUnwrap();
+    expect(first).toMatchObject({ provider: 'juspay_main', orderId, sentOrderId: deriveOrderId(orderId) });
+    expect(first.sentOrderId).toMatch(/^[a-z2-7]{16}$/);
+    expect(sandbox.juspay.orders.get(first.sentOrderId)?.providerOrderId).toBe(first.providerOrderId);
+    expect(sandbox.juspay.orders.get(orderId)).toBeUndefined();
+    // Another gateway (another process, say) sends the same order: the same derived id, so the same checkout.
+    const again = (await deriving().createOrder(order))._unsafeUnwrap();
+    expect(again).toMatchObject({ orderId, sentOrderId: first.sentOrderId, providerOrderId: first.providerOrderId, replayed: true });
+    const found = (await deriving().getOrder(orderId))._unsafeUnwrap();
+    expect(found).toMatchObject({ provider: 'juspay_main', orderId, providerOrderId: first.providerOrderId, amount: 10_015, currency: 'INR' });
+  });
+
+  it("with orderIds: 'derive', a reset after Juspay created the order is reconciled by the derived id", async () => {
+    sandbox.juspay.setFaults({ failure: { kind: 'reset' }, operations: ['createOrder'] })._unsafeUnwrap();
+    const reconciles: ReconcileEvent[] = [];
+    const orderId = uuid();
+    const session = (await deriving({ onReconcile: (e) => reconciles.push(e) }).createOrder(placed(orderId)))._unsafeUnwrap();
+    expect(session).toMatchObject({ provider: 'juspay_main', orderId, sentOrderId: deriveOrderId(orderId), reconciled: true });
+    expect(reconciles).toEqual([expect.objectContaining({ orderId, sentOrderId: deriveOrderId(orderId), outcome: 'found' })]);
+    expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+  });
+});
+
+describe('gateway.getOrder', () => {
+  it('asks each provider in configuration order and returns the first that holds the order', async () => {
+    const order = placed(nextId());
+    (await gatewayOver().createOrder(order, { providers: ['flowwise_backup'] }))._unsafeUnwrap();
+    const found = (await gatewayOver().getOrder(order.orderId))._unsafeUnwrap();
+    expect(found).toMatchObject({ provider: 'flowwise_backup', orderId: order.orderId, status: 'created' });
+  });
+
+  it('asks only the provider named; not_found when it does not hold the order', async () => {
+    const order = placed(nextId());
+    (await gatewayOver().createOrder(order, { providers: ['flowwise_backup'] }))._unsafeUnwrap();
+    const error = (await gatewayOver().getOrder(order.orderId, { provider: 'juspay_main' }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'not_found', provider: 'juspay_main' });
+  });
+
+  it('not_found naming every provider asked when none holds it; validation for an unknown provider name', async () => {
+    const gateway = gatewayOver();
+    const missing = (await gateway.getOrder(nextId()))._unsafeUnwrapErr();
+    expect(missing).toMatchObject({ kind: 'not_found', provider: 'payroute' });
+    expect(missing.message).toContain('none of juspay_main, flowwise_backup, ce_store holds order');
+    const unknown = (await gateway.getOrder('ord1', { provider: 'nope' }))._unsafeUnwrapErr();
+    expect(unknown).toMatchObject({ kind: 'validation', fields: [{ path: 'options.provider', message: expect.stringContaining('"nope"') as string }] });
   });
 });
 
