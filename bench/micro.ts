@@ -86,13 +86,13 @@ export async function measureMicro(payroute: Payroute, quick: boolean): Promise<
     {
       id: 'juspay-response',
       figure: 'Juspay answer: parse + check + map to OrderSession',
-      payroute: ['fromJuspayResponse (source)', () => keep(fromJuspayResponse('juspay', juspayResponse))],
+      payroute: ['fromJuspayResponse (source)', () => keep(fromJuspayResponse(juspayResponse))],
       baseline: ['JSON.parse', () => keep(JSON.parse(juspayResponse.body))],
     },
     {
       id: 'flowwise-response',
       figure: 'Flowwise answer: parse + check + map to OrderSession',
-      payroute: ['fromFlowwiseResponse (source)', () => keep(fromFlowwiseResponse('flowwise', flowwiseResponse))],
+      payroute: ['fromFlowwiseResponse (source)', () => keep(fromFlowwiseResponse(flowwiseResponse))],
       baseline: ['JSON.parse', () => keep(JSON.parse(flowwiseResponse.body))],
     },
   ];

@@ -4,7 +4,7 @@ import axios, { type AxiosResponse } from 'axios';
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { AbortFlag, type AbortLike } from './abort.js';
 import { listenForAbort } from './abort-listener.js';
-import { gatewayError, type GatewayError } from './errors.js';
+import { payrouteError, type PayrouteError } from './errors.js';
 import { VERSION } from './version.js';
 
 /** A request as an adapter builds it: the transport adds the base URL, user agent and deadline. */
@@ -33,7 +33,7 @@ export interface TransportOptions {
 }
 
 export interface Transport {
-  post(request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, GatewayError>;
+  post(request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError>;
 }
 
 export const USER_AGENT = `payroute/${VERSION} node/${process.versions.node}`;
@@ -60,7 +60,7 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 
 /**
  * The one place payroute does I/O. It never keeps an `AxiosError` (its `toJSON` holds the request
- * headers, and with them the credentials): it copies out the code and builds a `GatewayError`.
+ * headers, and with them the credentials): it copies out the code and builds a `PayrouteError`.
  */
 export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -68,7 +68,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   // One async function and one ResultAsync per call: neverthrow's combinators (`fromPromise`, `map`)
   // each add promises and a generator-based `__awaiter` step, which showed in the benchmark.
-  const send = async (request: HttpRequest, signal: AbortLike | undefined): Promise<Result<HttpResponse, GatewayError>> => {
+  const send = async (request: HttpRequest, signal: AbortLike | undefined): Promise<Result<HttpResponse, PayrouteError>> => {
     if (signal?.aborted) return err(abortedError(options.provider, false));
     // The call's own deadline and the caller's abort, in one flag axios can take as its signal.
     const deadline = new AbortFlag();
@@ -89,7 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
     }
     return ok(toHttpResponse(response));
   };
-  const post = (request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, GatewayError> =>
+  const post = (request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError> =>
     new ResultAsync(send(request, signal));
   return { post };
 }
@@ -103,8 +103,8 @@ function toHttpResponse(response: AxiosResponse<unknown>): HttpResponse {
   return { status: response.status, headers, body: typeof response.data === 'string' ? response.data : '' };
 }
 
-function abortedError(provider: string, sent: boolean): GatewayError {
-  return gatewayError({
+function abortedError(provider: string, sent: boolean): PayrouteError {
+  return payrouteError({
     kind: 'aborted',
     provider,
     retryable: false,
@@ -113,12 +113,12 @@ function abortedError(provider: string, sent: boolean): GatewayError {
   });
 }
 
-function toTransportError(options: TransportOptions, error: unknown, callerAborted: boolean): GatewayError {
+function toTransportError(options: TransportOptions, error: unknown, callerAborted: boolean): PayrouteError {
   const { provider } = options;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'UNKNOWN';
   if (callerAborted) return abortedError(provider, true);
   if (code === 'ERR_CANCELED' || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return gatewayError({
+    return payrouteError({
       kind: 'timeout',
       provider,
       retryable: true,
@@ -127,7 +127,7 @@ function toTransportError(options: TransportOptions, error: unknown, callerAbort
     });
   }
   if (code === 'ERR_BAD_RESPONSE' && error instanceof Error && /maxContentLength/.test(error.message)) {
-    return gatewayError({
+    return payrouteError({
       kind: 'unexpected_response',
       provider,
       retryable: false,
@@ -136,7 +136,7 @@ function toTransportError(options: TransportOptions, error: unknown, callerAbort
     });
   }
   const sent = !NOT_SENT.has(code);
-  return gatewayError({
+  return payrouteError({
     kind: 'network',
     provider,
     retryable: true,

@@ -1,14 +1,18 @@
-import { adapterTransport, defineAdapter } from '../../src/adapter.js';
-import { parseOptions } from '../../src/config.js';
-import type { PaymentProvider } from '../../src/port.js';
-import { COMMERCE_ENGINE_BASE_URLS, commerceEngineOptionsSchema, type CommerceEngineOptions } from './config.js';
+import { defineProvider, type ProviderDefinition } from '../../src/provider/index.js';
+import { COMMERCE_ENGINE_BASE_URLS, commerceEngineOptionsSchema, type CommerceEngineConfig, type CommerceEngineOptions } from './config.js';
 import { toCommerceEngineRequest } from './request.js';
-import { fromCommerceEngineError, fromCommerceEngineResponse } from './response.js';
+import { commerceEngineErrorDetails, fromCommerceEngineResponse } from './response.js';
+import type { CommerceEngineSandbox } from './sandbox/index.js';
 import type { CommerceEngineEnvelope } from './wire.js';
 
+interface CommerceEngineContext {
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 /**
- * A Commerce Engine adapter: its storefront endpoint creates the Juspay order of a store's order and
- * answers with the full Juspay order, client auth token included.
+ * Commerce Engine: its storefront endpoint creates the Juspay order of a store's order and answers
+ * with the full Juspay order, client auth token included.
  *
  * @throws PayrouteConfigError when the options are invalid (the message names the fields, never the token).
  *
@@ -16,26 +20,29 @@ import type { CommerceEngineEnvelope } from './wire.js';
  * const provider = commerceEngine({ storeId: 'store_1', accessToken: process.env.CE_TOKEN!, environment: 'sandbox' });
  * const result = await provider.createOrder({ orderId: 'ORD-1042', amount: 10015, currency: 'INR', returnUrl: 'https://shop.example.com/return' });
  */
-export function commerceEngine(options: CommerceEngineOptions): PaymentProvider<CommerceEngineEnvelope> {
-  const config = parseOptions('commerce-engine', commerceEngineOptionsSchema, options);
-  const { name, transport } = adapterTransport('commerce-engine', config, COMMERCE_ENGINE_BASE_URLS);
-  const secrets = [config.accessToken];
-  const headers = {
-    Authorization: `Bearer ${config.accessToken}`,
-    'Content-Type': 'application/json',
-    Accept: 'application/json',
-  };
-  const path = `/api/v1/${config.storeId}/storefront/payments/juspay/create-order`;
-
-  return defineAdapter({
-    name,
-    type: 'commerce-engine',
-    transport,
-    toRequest: (order) => toCommerceEngineRequest(order).map((body) => ({ path, headers, body: JSON.stringify(body) })),
-    toSession: (response, order) => fromCommerceEngineResponse(name, response, order, secrets),
-    toError: (response) => fromCommerceEngineError(name, response, secrets),
-  });
-}
+export const commerceEngine = defineProvider({
+  specificationVersion: 1,
+  type: 'commerce-engine',
+  displayName: 'Commerce Engine',
+  options: commerceEngineOptionsSchema,
+  baseUrls: COMMERCE_ENGINE_BASE_URLS,
+  // One Juspay order per store order: asked again, it answers with the order it created.
+  capabilities: { dedupesOrderId: true },
+  connect: (config) => ({
+    secrets: [config.accessToken],
+    context: {
+      path: `/api/v1/${config.storeId}/storefront/payments/juspay/create-order`,
+      headers: { Authorization: `Bearer ${config.accessToken}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    },
+  }),
+  createOrder: {
+    toRequest: (order, _call, { path, headers }) => toCommerceEngineRequest(order).map((body) => ({ path, headers, body: JSON.stringify(body) })),
+    fromAnswer: (response, order) => fromCommerceEngineResponse(response, order),
+  },
+  errorFromAnswer: (response) => commerceEngineErrorDetails(response),
+  // What its sandbox accepts unless told others; they open nothing but the local sandbox.
+  sandbox: { credentials: { storeId: 'sandbox_store', accessToken: 'sandbox_token' }, load: () => import('./sandbox/index.js').then((module) => module.commerceEngineSandbox) },
+} satisfies ProviderDefinition<'commerce-engine', CommerceEngineConfig, CommerceEngineOptions, CommerceEngineContext, CommerceEngineEnvelope, CommerceEngineSandbox>);
 
 export { COMMERCE_ENGINE_BASE_URLS } from './config.js';
 export type { CommerceEngineOptions } from './config.js';

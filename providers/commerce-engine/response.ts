@@ -1,39 +1,39 @@
 import { err, ok, type Result } from 'neverthrow';
-import { parseJsonBody, providerError, unexpectedResponse } from '../../src/adapter.js';
-import { gatewayError, type GatewayError } from '../../src/errors.js';
 import { parseMinorUnits, toMajorUnits } from '../../src/money.js';
 import type { ValidOrder } from '../../src/order.js';
-import type { OrderSession } from '../../src/port.js';
+import {
+  parseJsonBody,
+  refusedAnswer,
+  toFieldIssues,
+  unreadableAnswer,
+  type AnswerProblem,
+  type ProviderErrorDetails,
+  type ProviderSession,
+} from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
 import { toJuspaySession } from '../juspay/response.js';
-import { toFieldIssues } from '../../src/validation.js';
 import { commerceEngineEnvelopeSchema, commerceEngineErrorSchema, type CommerceEngineEnvelope } from './wire.js';
 
 /**
- * A 2xx answer: the envelope unwrapped, its Juspay order mapped with the Juspay adapter's own mapping,
- * and its amount checked against the order's, since the store, not the caller, priced it.
+ * A 2xx answer: the envelope unwrapped, its Juspay order mapped with Juspay's own mapping, and its
+ * amount checked against the order's, since the store, not the caller, priced it.
  */
-export function fromCommerceEngineResponse(
-  provider: string,
-  response: HttpResponse,
-  order: ValidOrder,
-  secrets: readonly string[],
-): Result<OrderSession<CommerceEngineEnvelope>, GatewayError> {
+export function fromCommerceEngineResponse(response: HttpResponse, order: ValidOrder): Result<ProviderSession<CommerceEngineEnvelope>, AnswerProblem> {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return err(unexpectedResponse(provider, response, body.error));
+  if (body.isErr()) return err(unreadableAnswer(body.error));
   const parsed = commerceEngineEnvelopeSchema.safeParse(body.value);
   if (!parsed.success) {
     const refusal = commerceEngineErrorSchema.safeParse(body.value);
-    if (refusal.success && refusal.data.success === false) return err(refusalError(provider, response, refusal.data, secrets));
+    if (refusal.success && refusal.data.success === false) return err(refusedAnswer(refusalDetails(refusal.data)));
     const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
-    return err(unexpectedResponse(provider, response, `a body that is not a Commerce Engine order (${fields.join('; ')})`));
+    return err(unreadableAnswer(`a body that is not a Commerce Engine order (${fields.join('; ')})`));
   }
   const envelope = parsed.data;
-  if (!envelope.success || !envelope.content) return err(refusalError(provider, response, envelope, secrets));
+  if (!envelope.success || !envelope.content) return err(refusedAnswer(refusalDetails(envelope)));
   const data = envelope.content.data;
   const mismatch = amountMismatch(order, data.amount, data.currency);
-  if (mismatch) return err(unexpectedResponse(provider, response, mismatch));
-  return ok(toJuspaySession(provider, data, envelope));
+  if (mismatch) return err(unreadableAnswer(mismatch));
+  return ok(toJuspaySession(data, envelope));
 }
 
 /** Why the created order's amount differs from the one the caller expects, if it does. */
@@ -46,31 +46,20 @@ function amountMismatch(order: ValidOrder, amount: number | string | undefined, 
   return `an order for ${amount} ${order.currency}, not the expected ${expected}`;
 }
 
-/** A non-2xx answer, or a 2xx with `success: false`. */
-export function refusalError(
-  provider: string,
-  response: HttpResponse,
-  body: { message?: string | undefined; code?: string | number | undefined; error?: unknown },
-  secrets: readonly string[],
-): GatewayError {
+/** What a refusal says: its message and code, at the top or under `error`. */
+function refusalDetails(body: { message?: string | undefined; code?: string | number | undefined; error?: unknown }): ProviderErrorDetails {
   const nested = typeof body.error === 'object' && body.error !== null ? (body.error as { message?: string; code?: string }) : undefined;
-  const details = {
+  return {
     code: body.code === undefined ? nested?.code : String(body.code),
     message: body.message ?? nested?.message ?? (typeof body.error === 'string' ? body.error : undefined),
   };
-  const error = providerError(provider, response, details, secrets);
-  if (response.status < 300) {
-    // A 2xx that says `success: false` is a refusal, not a server fault.
-    return gatewayError({ ...error, kind: 'invalid_request', retryable: false, orderMayExist: false });
-  }
-  return error;
 }
 
-/** A non-2xx answer of Commerce Engine as a typed error. */
-export function fromCommerceEngineError(provider: string, response: HttpResponse, secrets: readonly string[]): GatewayError {
+/** A non-2xx answer of Commerce Engine: what it says. */
+export function commerceEngineErrorDetails(response: HttpResponse): ProviderErrorDetails {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return providerError(provider, response, { unreadable: body.error }, secrets);
+  if (body.isErr()) return { unreadable: body.error };
   const parsed = commerceEngineErrorSchema.safeParse(body.value);
-  if (!parsed.success) return providerError(provider, response, { unreadable: "a body that is not Commerce Engine's error format" }, secrets);
-  return refusalError(provider, response, parsed.data, secrets);
+  if (!parsed.success) return { unreadable: "a body that is not Commerce Engine's error format" };
+  return refusalDetails(parsed.data);
 }

@@ -1,14 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
-import { parseJsonBody, providerError, toDate, unexpectedResponse } from '../../src/adapter.js';
-import type { GatewayError, GatewayErrorKind } from '../../src/errors.js';
-import type { OrderSession } from '../../src/port.js';
+import type { PayrouteErrorKind } from '../../src/errors.js';
+import { parseJsonBody, toDate, toFieldIssues, unreadableAnswer, type AnswerProblem, type ProviderErrorDetails, type ProviderSession } from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
-import { toFieldIssues } from '../../src/validation.js';
 import { toOrderStatus } from './status.js';
 import { flowwiseErrorSchema, flowwiseOrderSchema, type FlowwiseOrder } from './wire.js';
 
 /** A 2xx answer of Flowwise's `POST /orders`. */
-export function fromFlowwiseResponse(provider: string, response: HttpResponse): Result<OrderSession<FlowwiseOrder>, GatewayError> {
+export function fromFlowwiseResponse(response: HttpResponse): Result<ProviderSession<FlowwiseOrder>, AnswerProblem> {
   return parseJsonBody(response.body)
     .andThen((body) => {
       const parsed = flowwiseOrderSchema.safeParse(body);
@@ -20,7 +18,6 @@ export function fromFlowwiseResponse(provider: string, response: HttpResponse): 
       const expiresAt = toDate(order.order_expiry_time);
       const createdAt = toDate(order.added_on);
       return {
-        provider,
         orderId: order.order_id,
         providerOrderId: order.order_hash,
         status: toOrderStatus(order.order_status),
@@ -32,11 +29,11 @@ export function fromFlowwiseResponse(provider: string, response: HttpResponse): 
         raw: order,
       };
     })
-    .mapErr((why) => unexpectedResponse(provider, response, why));
+    .mapErr(unreadableAnswer);
 }
 
 /** Error `type`s and codes that say more than the HTTP status (Cashfree's conventions, which Flowwise shares). */
-function kindOf(error: { code: string; type: string }): GatewayErrorKind | undefined {
+function kindOf(error: { code: string; type: string }): PayrouteErrorKind | undefined {
   const code = error.code.toLowerCase();
   if (code === 'order_already_exists' || code.includes('duplicate') || error.type === 'idempotency_error') return 'duplicate_order';
   if (error.type === 'authentication_error') return 'authentication';
@@ -44,14 +41,12 @@ function kindOf(error: { code: string; type: string }): GatewayErrorKind | undef
   return undefined;
 }
 
-/** A non-2xx answer of Flowwise as a typed error. */
-export function fromFlowwiseError(provider: string, response: HttpResponse, secrets: readonly string[]): GatewayError {
+/** A non-2xx answer of Flowwise: what it says. */
+export function flowwiseErrorDetails(response: HttpResponse): ProviderErrorDetails {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return providerError(provider, response, { unreadable: body.error }, secrets);
+  if (body.isErr()) return { unreadable: body.error };
   const parsed = flowwiseErrorSchema.safeParse(body.value);
-  if (!parsed.success) {
-    return providerError(provider, response, { unreadable: "a body that is not Flowwise's error format" }, secrets);
-  }
+  if (!parsed.success) return { unreadable: "a body that is not Flowwise's error format" };
   const { code, message } = parsed.data;
-  return providerError(provider, response, { code, message, kind: kindOf(parsed.data) }, secrets);
+  return { code, message, kind: kindOf(parsed.data) };
 }

@@ -1,13 +1,17 @@
-import { adapterTransport, defineAdapter } from '../../src/adapter.js';
-import { parseOptions } from '../../src/config.js';
-import type { PaymentProvider } from '../../src/port.js';
-import { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION, juspayOptionsSchema, type JuspayOptions } from './config.js';
-import { encodeForm, toJuspayRequest } from './request.js';
-import { fromJuspayError, fromJuspayResponse } from './response.js';
+import { defineProvider, type ProviderDefinition } from '../../src/provider/index.js';
+import { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION, juspayOptionsSchema, type JuspayConfig, type JuspayOptions } from './config.js';
+import { encodeForm, JUSPAY_MAX_ORDER_ID, toJuspayRequest, type JuspayVariant } from './request.js';
+import { fromJuspayResponse, juspayErrorDetails } from './response.js';
+import type { JuspaySandbox } from './sandbox/index.js';
 import type { JuspayOrder } from './wire.js';
 
+interface JuspayContext {
+  readonly variant: JuspayVariant;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 /**
- * A Juspay Express Checkout adapter (`POST /orders`, form-encoded, Basic auth with the API key).
+ * Juspay Express Checkout (`POST /orders`, form-encoded, Basic auth with the API key).
  *
  * @throws PayrouteConfigError when the options are invalid (the message names the fields, never the key).
  *
@@ -15,34 +19,38 @@ import type { JuspayOrder } from './wire.js';
  * const provider = juspay({ apiKey: process.env.JUSPAY_API_KEY!, merchantId: 'acme', environment: 'sandbox' });
  * const result = await provider.createOrder(order);
  */
-export function juspay(options: JuspayOptions): PaymentProvider<JuspayOrder> {
-  const config = parseOptions('juspay', juspayOptionsSchema, options);
-  const { name, transport } = adapterTransport('juspay', config, JUSPAY_BASE_URLS);
-  const variant = config.variant ?? 'standard';
-  const authorization = `Basic ${Buffer.from(`${config.apiKey}:`).toString('base64')}`;
-  const secrets = [config.apiKey, authorization.slice('Basic '.length)];
-  const headers = {
-    Authorization: authorization,
-    'x-merchantid': config.merchantId,
-    version: config.version ?? JUSPAY_DEFAULT_VERSION,
-    'Content-Type': 'application/x-www-form-urlencoded',
-    Accept: 'application/json',
-  };
-
-  return defineAdapter({
-    name,
-    type: 'juspay',
-    transport,
-    toRequest: (order, call) =>
+export const juspay = defineProvider({
+  specificationVersion: 1,
+  type: 'juspay',
+  displayName: 'Juspay',
+  options: juspayOptionsSchema,
+  baseUrls: JUSPAY_BASE_URLS,
+  // Juspay answers a repeated order_id with `order_already_created` (older servers: the same order).
+  capabilities: { dedupesOrderId: true, maxOrderIdLength: JUSPAY_MAX_ORDER_ID.standard },
+  connect: (config) => {
+    const authorization = `Basic ${Buffer.from(`${config.apiKey}:`).toString('base64')}`;
+    const headers = {
+      Authorization: authorization,
+      'x-merchantid': config.merchantId,
+      version: config.version ?? JUSPAY_DEFAULT_VERSION,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json',
+    };
+    return { secrets: [config.apiKey, authorization.slice('Basic '.length)], context: { variant: config.variant ?? 'standard', headers } };
+  },
+  createOrder: {
+    toRequest: (order, call, { variant, headers }) =>
       toJuspayRequest(order, variant, call.routingId).map((form) => ({
         path: '/orders',
         headers: call.routingId === undefined ? headers : { ...headers, 'x-routing-id': call.routingId },
         body: encodeForm(form),
       })),
-    toSession: (response) => fromJuspayResponse(name, response),
-    toError: (response) => fromJuspayError(name, response, secrets),
-  });
-}
+    fromAnswer: (response) => fromJuspayResponse(response),
+  },
+  errorFromAnswer: (response) => juspayErrorDetails(response),
+  // What its sandbox accepts unless told others; they open nothing but the local sandbox.
+  sandbox: { credentials: { apiKey: 'sandbox_key', merchantId: 'sandbox_merchant' }, load: () => import('./sandbox/index.js').then((module) => module.juspaySandbox) },
+} satisfies ProviderDefinition<'juspay', JuspayConfig, JuspayOptions, JuspayContext, JuspayOrder, JuspaySandbox>);
 
 export { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION } from './config.js';
 export type { JuspayOptions } from './config.js';

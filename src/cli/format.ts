@@ -1,9 +1,8 @@
 import type { Result } from 'neverthrow';
-import type { GatewayError } from '../errors.js';
-import type { OrderSession } from '../port.js';
+import type { GatewaySession, RoutingError } from '../gateway/index.js';
 
 /** A session as a few aligned lines a person reads at a glance. */
-export function formatSession(session: OrderSession): string {
+export function formatSession(session: GatewaySession): string {
   const lines: Array<[string, string | undefined]> = [
     ['created at', session.provider],
     ['order id', session.orderId],
@@ -13,11 +12,11 @@ export function formatSession(session: OrderSession): string {
     ['client token', session.clientAuthToken],
     ['expires at', session.expiresAt?.toISOString()],
   ];
-  return [...aligned(lines), ...formatAttempts(session.attempts ?? [])].join('\n');
+  return [...aligned(lines), ...formatAttempts(session.attempts)].join('\n');
 }
 
 /** An error with its kind first, then what a person needs to act on it. */
-export function formatError(error: GatewayError): string {
+export function formatError(error: RoutingError): string {
   const lines: Array<[string, string | undefined]> = [
     ['failed', `${error.kind} at ${error.provider}`],
     ['reason', error.message],
@@ -29,7 +28,7 @@ export function formatError(error: GatewayError): string {
   return [...aligned(lines), ...fields, ...formatAttempts(error.attempts ?? [])].join('\n');
 }
 
-function formatAttempts(attempts: NonNullable<OrderSession['attempts']>): string[] {
+function formatAttempts(attempts: GatewaySession['attempts']): string[] {
   if (attempts.length === 0) return [];
   return [
     'attempts:',
@@ -44,7 +43,7 @@ function aligned(lines: Array<[string, string | undefined]>): string[] {
 }
 
 /** Machine output: `{ ok: true, session }` or `{ ok: false, error }` (dates become ISO strings in JSON). */
-export function toJsonValue(result: Result<OrderSession, GatewayError>): object {
+export function toJsonValue(result: Result<GatewaySession, RoutingError>): object {
   return result.match(
     (session) => ({ ok: true, session }),
     (error) => ({ ok: false, error }),

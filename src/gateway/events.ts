@@ -1,4 +1,5 @@
-import type { GatewayErrorKind, SkippedProvider } from '../errors.js';
+import type { PayrouteErrorKind } from '../errors.js';
+import type { SkippedProvider } from './routing-error.js';
 
 // Events carry names, ids, kinds, statuses and durations only: never a credential, a provider's
 // message, or customer or card data, so a service can log every field as it is.
@@ -11,7 +12,7 @@ export interface AttemptEvent {
   readonly attempt: number;
   readonly durationMs: number;
   readonly outcome: 'created' | 'failed';
-  readonly errorKind?: GatewayErrorKind;
+  readonly errorKind?: PayrouteErrorKind;
   readonly httpStatus?: number;
   /** The failed try may have created the order at this provider. */
   readonly orderMayExist?: boolean;
@@ -34,7 +35,7 @@ export interface FallbackEvent {
   /** Time spent at `provider`, every try and wait included. */
   readonly durationMs: number;
   /** The kind of the last failure at `provider`. */
-  readonly errorKind: GatewayErrorKind;
+  readonly errorKind: PayrouteErrorKind;
   /** The order may exist at `provider` too: if both are paid for, one must be refunded. */
   readonly orderMayExist: boolean;
 }
@@ -50,7 +51,7 @@ export interface CircuitChangeEvent {
   /** The order whose try caused the change. */
   readonly orderId?: string;
   /** The failure that opened the circuit. */
-  readonly errorKind?: GatewayErrorKind;
+  readonly errorKind?: PayrouteErrorKind;
 }
 
 /** Observability hooks. A hook that throws is ignored: it never changes an order's outcome. */

@@ -1,4 +1,5 @@
-import { gatewayError, type Attempt, type FieldIssue, type GatewayError, type SkippedProvider } from '../errors.js';
+import { payrouteError, type FieldIssue, type PayrouteError } from '../errors.js';
+import type { Attempt, RoutingError, SkippedProvider } from './routing-error.js';
 
 /** The `provider` of the gateway's own errors. */
 export const ROUTER = 'payroute';
@@ -12,8 +13,8 @@ export interface History {
 const mayExist = (history: History) => history.attempts.some((a) => a.error.orderMayExist === true);
 
 /** An error with the order's attempts and skipped providers attached. */
-export function withHistory(error: GatewayError, history: History): GatewayError {
-  return gatewayError({
+export function withHistory(error: PayrouteError, history: History): RoutingError {
+  return payrouteError<RoutingError>({
     ...error,
     orderMayExist: mayExist(history) ? true : error.orderMayExist,
     attempts: history.attempts.length > 0 ? history.attempts : undefined,
@@ -22,11 +23,11 @@ export function withHistory(error: GatewayError, history: History): GatewayError
 }
 
 /** Every provider of the order's list failed or was skipped. */
-export function allProvidersFailed(history: History): GatewayError {
+export function allProvidersFailed(history: History): RoutingError {
   const tried = history.attempts.map((a) => `${a.provider}: ${a.error.kind}${a.error.httpStatus ? ` (HTTP ${a.error.httpStatus})` : ''}`);
   const skipped = history.skipped.map((s) => `${s.provider}: skipped (${s.reason})`);
   return withHistory(
-    gatewayError({
+    payrouteError({
       kind: 'all_providers_failed',
       provider: ROUTER,
       retryable: history.attempts.some((a) => a.error.retryable) || history.skipped.some((s) => s.reason === 'circuit_open'),
@@ -37,10 +38,10 @@ export function allProvidersFailed(history: History): GatewayError {
 }
 
 /** No provider of the order's list can take it; each one's reasons are in `fields`, prefixed by its name. */
-export function noEligibleProvider(reasons: ReadonlyArray<{ provider: string; issues: readonly FieldIssue[] }>, history: History): GatewayError {
+export function noEligibleProvider(reasons: ReadonlyArray<{ provider: string; issues: readonly FieldIssue[] }>, history: History): RoutingError {
   const fields = reasons.flatMap(({ provider, issues }) => issues.map((f) => ({ path: f.path, message: `${provider}: ${f.message}` })));
   return withHistory(
-    gatewayError({
+    payrouteError({
       kind: 'validation',
       provider: ROUTER,
       retryable: false,
@@ -52,9 +53,9 @@ export function noEligibleProvider(reasons: ReadonlyArray<{ provider: string; is
 }
 
 /** The per-call `providers` list names providers that are not configured. */
-export function unknownProviders(names: readonly string[], known: readonly string[]): GatewayError {
+export function unknownProviders(names: readonly string[], known: readonly string[]): PayrouteError {
   const message = names.length === 0 ? 'must name at least one provider' : `names unknown providers ${names.join(', ')} (configured: ${known.join(', ')})`;
-  return gatewayError({
+  return payrouteError({
     kind: 'validation',
     provider: ROUTER,
     retryable: false,
@@ -67,8 +68,8 @@ export function unknownProviders(names: readonly string[], known: readonly strin
  * A `duplicate_order` on a retry after a try that timed out or lost its connection: that first try
  * most probably created the order, so say so, and point at looking it up rather than creating it again.
  */
-export function duplicateAfterAmbiguousTry(error: GatewayError): GatewayError {
-  return gatewayError({
+export function duplicateAfterAmbiguousTry(error: PayrouteError): PayrouteError {
+  return payrouteError({
     ...error,
     orderMayExist: true,
     message:
@@ -78,8 +79,8 @@ export function duplicateAfterAmbiguousTry(error: GatewayError): GatewayError {
 }
 
 /** A try cut short because the order's time budget ran out. */
-export function deadlineReached(aborted: GatewayError, deadlineMs: number): GatewayError {
-  return gatewayError({
+export function deadlineReached(aborted: PayrouteError, deadlineMs: number): PayrouteError {
+  return payrouteError({
     kind: 'timeout',
     provider: aborted.provider,
     retryable: false,
@@ -89,9 +90,9 @@ export function deadlineReached(aborted: GatewayError, deadlineMs: number): Gate
 }
 
 /** The order stopped between tries: the caller aborted or the time budget ran out. */
-export function stopped(callerAborted: boolean, deadlineMs: number, history: History): GatewayError {
+export function stopped(callerAborted: boolean, deadlineMs: number, history: History): RoutingError {
   return withHistory(
-    gatewayError({
+    payrouteError({
       kind: callerAborted ? 'aborted' : 'timeout',
       provider: ROUTER,
       retryable: false,

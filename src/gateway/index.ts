@@ -4,7 +4,7 @@ export { loadGatewayConfig, CONFIG_FILE_VARIABLE, CONFIG_VARIABLE } from './load
 export type { Environment, GatewayConfigSource } from './load-config.js';
 export { DEFAULT_FALLBACK_ON, fallbackKinds, gatewayConfigSchema } from './config-schema.js';
 export type { CircuitBreakerConfig, FallbackKind, GatewayConfig, ProviderEntry, RetryConfig, RoutingConfig } from './config-schema.js';
-export type { AdapterFactory, AdapterRegistry } from './registry.js';
+export type { Attempt, GatewayError, RoutingError, SkippedProvider } from './routing-error.js';
 export type { GatewayCreateOrderOptions, GatewaySession } from './route-order.js';
 export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, GatewayHooks, SkipEvent } from './events.js';
 export { DEFAULT_RETRY } from './retry-policy.js';

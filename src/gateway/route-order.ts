@@ -1,11 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from '../errors.js';
-import { orderSchema, type Order } from '../order.js';
-import type { CreateOrderOptions, OrderSession } from '../port.js';
+import type { FieldIssue, PayrouteError, PayrouteErrorKind } from '../errors.js';
+import type { Order } from '../order.js';
+import { parseOrder } from '../parse-order.js';
+import type { CreateOrderOptions, OrderSession, PreparedOrder } from '../port.js';
 import { toFieldIssues, validationError } from '../validation.js';
 import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
 import { startDeadline, type Deadline } from './deadline.js';
-import { eligibility, type SendOrder } from './eligibility.js';
+import { eligibility } from './eligibility.js';
 import { emit, type GatewayHooks } from './events.js';
 import {
   allProvidersFailed,
@@ -19,6 +20,7 @@ import {
 } from './gateway-errors.js';
 import type { GatewayProvider } from './registry.js';
 import { createBackoff, moveOn, shouldRetry, type RetrySettings } from './retry-policy.js';
+import type { Attempt, RoutingError, SkippedProvider } from './routing-error.js';
 import type { Strategy } from './strategies.js';
 
 /** Per-call options of the gateway's `createOrder`. */
@@ -27,7 +29,7 @@ export interface GatewayCreateOrderOptions extends CreateOrderOptions {
   readonly providers?: readonly string[];
 }
 
-/** A created order, as an adapter returns it, plus what the gateway did before it was created. */
+/** A created order, as a provider returns it, plus what the gateway did before it was created. */
 export type GatewaySession = OrderSession & {
   /** Failed tries before the one that created the order (empty when the first try did). */
   readonly attempts: readonly Attempt[];
@@ -45,7 +47,7 @@ export interface Router {
   readonly providers: ReadonlyMap<string, RoutedProvider>;
   readonly strategy: Strategy;
   readonly retry: RetrySettings;
-  readonly fallbackOn: ReadonlySet<GatewayErrorKind>;
+  readonly fallbackOn: ReadonlySet<PayrouteErrorKind>;
   readonly hooks: GatewayHooks;
   readonly random: () => number;
 }
@@ -59,10 +61,10 @@ interface OrderRun {
   readonly skipped: SkippedProvider[];
 }
 
-/** A provider that can take the order, and how to send it there. */
+/** A provider that can take the order, and the order prepared for it. */
 interface Candidate {
   readonly entry: RoutedProvider;
-  readonly send: SendOrder;
+  readonly prepared: PreparedOrder;
 }
 
 type ProviderOutcome =
@@ -70,15 +72,15 @@ type ProviderOutcome =
   | { readonly kind: 'skipped' }
   | {
       readonly kind: 'failed';
-      readonly error: GatewayError;
+      readonly error: PayrouteError;
       readonly next: 'fallback' | 'stop';
       readonly durationMs: number;
       readonly orderMayExist: boolean;
     };
 
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
-export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, GatewayError>> {
-  const parsed = orderSchema.safeParse(order);
+export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, RoutingError>> {
+  const parsed = parseOrder(order);
   if (!parsed.success) return err(validationError(ROUTER, toFieldIssues(parsed.error)));
   const { names, listed } = listProviders(router, options.providers ?? router.strategy(parsed.data));
   if (names.length === 0 || listed.length < names.length) {
@@ -90,9 +92,9 @@ export async function routeOrder(router: Router, order: Order, options: GatewayC
   const ineligible: Array<{ provider: string; issues: readonly FieldIssue[] }> = [];
   const eligible: Candidate[] = [];
   for (const entry of listed) {
-    const checked = eligibility(entry, order, parsed.data, tryOptions);
+    const checked = eligibility(entry, parsed.data, tryOptions);
     if (checked.isOk()) {
-      eligible.push({ entry, send: checked.value });
+      eligible.push({ entry, prepared: checked.value });
       continue;
     }
     const issues = checked.error;
@@ -127,7 +129,7 @@ function listProviders(router: Router, chosen: readonly string[]): { names: stri
   return { names, listed };
 }
 
-async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise<Result<GatewaySession, GatewayError>> {
+async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise<Result<GatewaySession, RoutingError>> {
   let leaving: { provider: string; outcome: Extract<ProviderOutcome, { kind: 'failed' }> } | undefined;
   for (const [i, candidate] of eligible.entries()) {
     const { entry } = candidate;
@@ -161,9 +163,9 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
   const { entry } = candidate;
   const nextBackoff = createBackoff(router.retry, router.random);
   const started = Date.now();
-  let last: GatewayError | undefined;
+  let last: PayrouteError | undefined;
   let orderMayExist = false;
-  const give = (error: GatewayError, next = moveOn(error, router.fallbackOn)): ProviderOutcome => ({
+  const give = (error: PayrouteError, next = moveOn(error, router.fallbackOn)): ProviderOutcome => ({
     kind: 'failed',
     error,
     next,
@@ -191,7 +193,7 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
       return { kind: 'created', session: result.value };
     }
 
-    const error: GatewayError = result.error.kind === 'duplicate_order' && orderMayExist ? duplicateAfterAmbiguousTry(result.error) : result.error;
+    const error: PayrouteError = result.error.kind === 'duplicate_order' && orderMayExist ? duplicateAfterAmbiguousTry(result.error) : result.error;
     orderMayExist ||= error.orderMayExist === true;
     last = error;
     run.attempts.push({ provider: entry.name, durationMs, error });
@@ -203,7 +205,8 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
       ...(error.orderMayExist !== undefined && { orderMayExist: error.orderMayExist }),
     });
 
-    if (!shouldRetry(error, { triesLeft: attempt < router.retry.maxAttempts, hasNext, fallbackOn: router.fallbackOn })) {
+    const retry = { triesLeft: attempt < router.retry.maxAttempts, hasNext, fallbackOn: router.fallbackOn, dedupesOrderId: entry.provider.capabilities.dedupesOrderId };
+    if (!shouldRetry(error, retry)) {
       return give(error);
     }
     // Retry-After is honoured as asked, but a wait that would outlast the deadline is not begun.
@@ -215,8 +218,8 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
 }
 
 /** One try, with an abort caused by the order's own deadline reported as the timeout it is. */
-async function tryOnce(run: OrderRun, candidate: Candidate): Promise<Result<OrderSession, GatewayError>> {
-  const result = await candidate.send(run.deadline);
+async function tryOnce(run: OrderRun, candidate: Candidate): Promise<Result<OrderSession, PayrouteError>> {
+  const result = await candidate.prepared.send(run.deadline);
   const { deadline } = run;
   return result.mapErr((error) =>
     error.kind === 'aborted' && !deadline.callerAborted() && deadline.expired() ? deadlineReached(error, run.router.retry.deadlineMs) : error,
@@ -224,7 +227,7 @@ async function tryOnce(run: OrderRun, candidate: Candidate): Promise<Result<Orde
 }
 
 /** The error that ends the order when the caller aborted or the deadline passed; nothing otherwise. */
-function haltError(run: OrderRun): GatewayError | undefined {
+function haltError(run: OrderRun): RoutingError | undefined {
   const { deadline } = run;
   if (!deadline.callerAborted() && !deadline.expired()) return undefined;
   return stopped(deadline.callerAborted(), run.router.retry.deadlineMs, run);

@@ -75,8 +75,8 @@ export interface ProviderSandbox<Credentials, AdapterOptions, Req, Order> {
  */
 export interface SandboxDefinition<Schema extends z.ZodType, Credentials, AdapterOptions, Req, Order> {
   readonly optionsSchema: Schema;
-  readonly defaultCredentials: Credentials;
-  bind(options: z.output<Schema>): ProviderSandbox<Credentials, AdapterOptions, Req, Order>;
+  /** The sandbox for these options; `defaults` are the credentials it accepts unless the options say others. */
+  bind(options: z.output<Schema>, defaults: Credentials): ProviderSandbox<Credentials, AdapterOptions, Req, Order>;
 }
 
 /** Any registered sandbox definition. */

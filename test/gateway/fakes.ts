@@ -1,5 +1,17 @@
 import { err, errAsync, ok, okAsync, ResultAsync } from 'neverthrow';
-import { createGateway, gatewayError, type GatewayConfig, type GatewayError, type GatewayErrorKind, type GatewayOptions, type Order, type OrderSession, type PaymentProvider } from '../../src/index.js';
+import {
+  createGateway,
+  gatewayError,
+  type AbortLike,
+  type GatewayConfig,
+  type GatewayError,
+  type GatewayErrorKind,
+  type GatewayOptions,
+  type Order,
+  type OrderSession,
+  type PaymentProvider,
+  type PreparedOrder,
+} from '../../providers/entries/index.js';
 
 /** What a fake provider answers to one try. */
 export type Reply = 'created' | 'hang' | GatewayError;
@@ -25,29 +37,40 @@ export interface FakeCall {
 }
 
 /**
- * A registry with one adapter type, `fake`, whose instances answer from per-provider scripts
- * (`created` once the script is used up). `maxOrderIdLength` makes `validate` reject long ids.
+ * Providers of one type, `fake`, whose instances answer from per-provider scripts (`created` once the
+ * script is used up); they implement the port by hand, as any provider may. `maxOrderIdLength` makes
+ * `prepareOrder` reject long ids; `dedupesOrderId: false` says a retry could create a second order.
  */
 export function fakePsps() {
   const scripts = new Map<string, Reply[]>();
   const calls: FakeCall[] = [];
-  const fake = (options: { name: string; maxOrderIdLength?: number }): PaymentProvider => ({
-    name: options.name,
-    type: 'fake',
-    validate: (order) =>
+  const create = (options: { name: string; maxOrderIdLength?: number; dedupesOrderId?: boolean }): PaymentProvider => {
+    const validate = (order: Order) =>
       order.orderId.length > (options.maxOrderIdLength ?? 64)
         ? err(gatewayError({ kind: 'validation', provider: options.name, retryable: false, message: 'too long', fields: [{ path: 'orderId', message: 'too long for fake' }] }))
-        : ok(undefined),
-    createOrder: (order, callOptions = {}) => {
+        : ok(undefined);
+    const send = (order: Order, signal: AbortLike | undefined): ResultAsync<OrderSession, GatewayError> => {
       calls.push({ provider: options.name, orderId: order.orderId });
       const reply = scripts.get(options.name)?.shift() ?? 'created';
       if (reply === 'created') return okAsync(session(options.name, order));
-      if (reply === 'hang') return hang(options.name, callOptions.signal);
+      if (reply === 'hang') return hang(options.name, signal);
       return errAsync({ ...reply, provider: options.name });
-    },
-  });
+    };
+    const prepareOrder = (order: Order) => validate(order).map((): PreparedOrder => ({ send: (signal) => send(order, signal) }));
+    return {
+      name: options.name,
+      type: 'fake',
+      capabilities: { operations: ['createOrder'], dedupesOrderId: options.dedupesOrderId ?? true },
+      validate,
+      prepareOrder,
+      createOrder: (order, callOptions = {}) => {
+        const prepared = prepareOrder(order);
+        return prepared.isErr() ? errAsync(prepared.error) : prepared.value.send(callOptions.signal);
+      },
+    };
+  };
   return {
-    adapters: { fake },
+    providers: [Object.assign(create, { type: 'fake' })],
     calls,
     /** Queues the answers of the provider's next tries. */
     script: (provider: string, ...replies: Reply[]) => scripts.set(provider, [...(scripts.get(provider) ?? []), ...replies]),
@@ -57,7 +80,7 @@ export function fakePsps() {
 }
 
 /** Never answers; ends as the real transport does when its signal aborts mid-flight. */
-function hang(provider: string, signal: AbortSignal | undefined): ResultAsync<OrderSession, GatewayError> {
+function hang(provider: string, signal: AbortLike | undefined): ResultAsync<OrderSession, GatewayError> {
   return new ResultAsync(
     new Promise((resolve) => {
       signal?.addEventListener('abort', () =>
@@ -93,7 +116,7 @@ export function fakeConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
 /** A gateway over fake providers; `random` is fixed at 0.5 unless given. */
 export function fakeGateway(overrides: Partial<GatewayConfig> = {}, options: GatewayOptions = {}) {
   const psps = fakePsps();
-  const gateway = createGateway(fakeConfig(overrides), { random: () => 0.5, ...options, adapters: psps.adapters });
+  const gateway = createGateway(fakeConfig(overrides), { random: () => 0.5, ...options, providers: psps.providers });
   return { gateway, ...psps };
 }
 

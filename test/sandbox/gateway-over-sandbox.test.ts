@@ -9,8 +9,8 @@ import {
   type GatewayHooks,
   type GatewaySession,
   type Order,
-} from '../../src/index.js';
-import { startSandbox, type Sandbox, type SandboxFaults } from '../../src/sandbox/index.js';
+} from '../../providers/entries/index.js';
+import { startSandbox, type Sandbox, type SandboxFaults } from '../../providers/entries/sandbox.js';
 
 /*
  * A real gateway whose providers are the sandbox's servers, over loopback HTTP: each fault on the

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
-import { isoSeconds, parseJsonRequest, randomHex, stringField } from '../../src/sandbox/provider-kit.js';
-import type { StoredOrder } from '../../src/sandbox/store.js';
-import type { FlowwiseOptions } from './config.js';
+import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../../src/sandbox/behaviour.js';
+import { isoSeconds, parseJsonRequest, randomHex, stringField } from '../../../src/sandbox/provider-kit.js';
+import type { StoredOrder } from '../../../src/sandbox/store.js';
+import type { FlowwiseOptions } from '../config.js';
 import { flowwiseOpenApi } from './openapi.js';
-import type { FlowwiseOrderRequest } from './wire.js';
-
-/** Credentials the Flowwise sandbox accepts unless told others. */
-export const FLOWWISE_SANDBOX_CREDENTIALS = { clientId: 'sandbox_client', clientSecret: 'sandbox_secret' } as const;
+import type { FlowwiseOrderRequest } from '../wire.js';
 
 /** Minutes an order lives when the request gives no `expiry_time_in_minutes`. */
 const DEFAULT_EXPIRY_MINUTES = 30;
@@ -55,12 +52,11 @@ type Order = FlowwiseSandboxOrder;
 /** Flowwise's `POST /orders`, offline. */
 export const flowwiseSandbox: SandboxDefinition<typeof optionsSchema, Credentials, FlowwiseSandboxAdapterOptions, Body, Order> = {
   optionsSchema,
-  defaultCredentials: FLOWWISE_SANDBOX_CREDENTIALS,
-  bind: (options) =>
+  bind: (options, defaults) =>
     bindFlowwise(
       {
-        clientId: options.credentials?.clientId ?? FLOWWISE_SANDBOX_CREDENTIALS.clientId,
-        clientSecret: options.credentials?.clientSecret ?? FLOWWISE_SANDBOX_CREDENTIALS.clientSecret,
+        clientId: options.credentials?.clientId ?? defaults.clientId,
+        clientSecret: options.credentials?.clientSecret ?? defaults.clientSecret,
       },
       options.projectId ?? 'sandbox_project',
     ),
@@ -123,3 +119,6 @@ function bindFlowwise(credentials: Credentials, projectId: string): ProviderSand
     rateLimited: () => error(429, 'Too many requests', 'rate_limit_exceeded', 'rate_limit_error'),
   };
 }
+
+/** The type of `flowwiseSandbox`, which `payroute/sandbox` types its server by. */
+export type FlowwiseSandbox = typeof flowwiseSandbox;

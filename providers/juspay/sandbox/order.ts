@@ -1,4 +1,4 @@
-import { isoSeconds, randomHex } from '../../src/sandbox/provider-kit.js';
+import { isoSeconds, randomHex } from '../../../src/sandbox/provider-kit.js';
 
 /** How long a client auth token lives (Juspay: about 15 minutes). */
 const TOKEN_LIFETIME_MS = 15 * 60 * 1000;

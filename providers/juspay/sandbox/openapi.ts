@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../../src/sandbox/openapi.js';
+import type { OpenApiDocument } from '../../../src/sandbox/openapi.js';
 
 /*
  * Juspay's `POST /orders` as an OpenAPI 3 document, written from the payv3 and CRED pay pages and the

@@ -1,0 +1,64 @@
+import { errorPolicy } from '../error-policy.js';
+import { payrouteError, type PayrouteError } from '../errors.js';
+import { classifyStatus, parseRetryAfter } from '../http-status.js';
+import { redact } from '../redact.js';
+import type { HttpResponse } from '../transport.js';
+import type { AnswerProblem, ProviderErrorDetails } from './definition.js';
+
+/** The `internal` error for a throw that should never happen (a bug), without the thrown value. */
+export function internalError(provider: string, thrown: unknown): PayrouteError {
+  const name = thrown instanceof Error ? thrown.name : typeof thrown;
+  return payrouteError({
+    kind: 'internal',
+    provider,
+    retryable: false,
+    message: `payroute failed unexpectedly (${name}); please report it`,
+  });
+}
+
+/** The `unexpected_response` error for a 2xx answer payroute could not read. */
+export function unexpectedResponse(provider: string, response: HttpResponse, why: string): PayrouteError {
+  return payrouteError({
+    kind: 'unexpected_response',
+    provider,
+    retryable: false,
+    // A 2xx means the provider accepted the request, so the order probably exists.
+    orderMayExist: true,
+    httpStatus: response.status,
+    message: `HTTP ${response.status} with ${why}`,
+  });
+}
+
+/**
+ * An answer's error details as a `PayrouteError`: the HTTP status decides the kind unless the provider's
+ * code says more, and every text the provider sent is cleaned of the credentials.
+ */
+export function providerError(provider: string, response: HttpResponse, details: ProviderErrorDetails, secrets: readonly string[]): PayrouteError {
+  const byStatus = classifyStatus(response.status);
+  const kind = details.kind ?? byStatus.kind;
+  const providerMessage = details.message === undefined ? undefined : redact(details.message, secrets);
+  const providerCode = details.code === undefined ? undefined : redact(details.code, secrets);
+  const said = providerMessage ?? providerCode;
+  return payrouteError({
+    kind,
+    provider,
+    retryable: details.kind === undefined ? byStatus.retryable : errorPolicy[kind].retryable === true,
+    orderMayExist: kind === 'duplicate_order' || byStatus.orderMayExist,
+    httpStatus: response.status,
+    providerCode,
+    providerMessage,
+    fields: details.fields?.map((f) => ({ path: f.path, message: redact(f.message, secrets) })),
+    retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+    message: said
+      ? `${provider} answered HTTP ${response.status}: ${said}`
+      : `${provider} answered HTTP ${response.status} with ${details.unreadable ?? 'no error details'}`,
+  });
+}
+
+/** What an answer function found, as the error it is. */
+export function answerError(provider: string, response: HttpResponse, found: AnswerProblem, secrets: readonly string[]): PayrouteError {
+  if (found.problem === 'unreadable') return unexpectedResponse(provider, response, found.why);
+  const error = providerError(provider, response, found.details, secrets);
+  // A 2xx that says no is a refusal, not a server fault: nothing was created.
+  return response.status < 300 ? payrouteError({ ...error, kind: 'invalid_request', retryable: false, orderMayExist: false }) : error;
+}

@@ -1,0 +1,47 @@
+import { parseOptions } from '../config.js';
+import { PayrouteConfigError } from '../errors.js';
+import type { PaymentProvider } from '../port.js';
+import type { AnySandboxDefinition } from '../sandbox/behaviour.js';
+import type { CommonOptions, ProviderDefinition } from './definition.js';
+import { runProvider } from './run-operation.js';
+
+/**
+ * What builds a provider instance from its options, and the `type` gateway entries name it by: what
+ * `createGateway`'s `providers` takes. A factory checks its options and throws `PayrouteConfigError`
+ * naming the bad fields (never their values).
+ */
+export type ProviderFactory<Type extends string = string, Input = never, Raw = unknown> = ((options: Input) => PaymentProvider<Raw>) & {
+  readonly type: Type;
+};
+
+/** A factory `defineProvider` built, which also carries its definition (the sandbox and the docs read it). */
+export type DefinedProvider<
+  Type extends string = string,
+  Input = never,
+  Raw = unknown,
+  SandboxDef extends AnySandboxDefinition = AnySandboxDefinition,
+> = ProviderFactory<Type, Input, Raw> & {
+  // Its options and context types stay the provider's own: seen from here they are `CommonOptions` and `unknown`.
+  readonly definition: ProviderDefinition<Type, CommonOptions, unknown, unknown, Raw, SandboxDef>;
+};
+
+/**
+ * Makes a provider of a definition: the factory `juspay({...})` is, and what `createGateway`'s
+ * `providers` takes. Every instance it builds runs the definition's pure functions through payroute's
+ * core, as the built-in providers do.
+ *
+ * @throws PayrouteConfigError when the definition is of a specification version this payroute does not know.
+ *
+ * @example
+ * export const acmePay = defineProvider({ specificationVersion: 1, type: 'acme-pay', ... } satisfies ProviderDefinition<...>);
+ * const provider = acmePay({ apiKey, environment: 'sandbox' });
+ */
+export function defineProvider<Type extends string, Options extends CommonOptions, Input, Context, Raw, SandboxDef extends AnySandboxDefinition = AnySandboxDefinition>(
+  definition: ProviderDefinition<Type, Options, Input, Context, Raw, SandboxDef>,
+): DefinedProvider<Type, Input, Raw, SandboxDef> {
+  if (definition.specificationVersion !== 1) {
+    throw new PayrouteConfigError(`provider ${String(definition.type)}`, [{ path: 'specificationVersion', message: 'must be 1' }]);
+  }
+  const factory = (input: Input): PaymentProvider<Raw> => runProvider(definition, parseOptions(definition.type, definition.options, input));
+  return Object.assign(factory, { type: definition.type, definition }) as unknown as DefinedProvider<Type, Input, Raw, SandboxDef>;
+}

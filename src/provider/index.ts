@@ -1,0 +1,18 @@
+// The public provider kit: everything a provider's folder needs, inside payroute or outside it.
+export { defineProvider } from './define-provider.js';
+export type { DefinedProvider, ProviderFactory } from './define-provider.js';
+export type {
+  AnswerProblem,
+  CommonOptions,
+  Connection,
+  CreateOrderOperation,
+  DeclaredCapabilities,
+  ProviderDefinition,
+  ProviderErrorDetails,
+  ProviderSession,
+  SandboxPart,
+} from './definition.js';
+export { parseJsonBody, refusedAnswer, toDate, unreadableAnswer } from './answers.js';
+export { commonOptionsSchema, environmentMessage, environmentRefinement, secretSchema } from '../config.js';
+export { toProviderDecimal } from '../money.js';
+export { toFieldIssues } from '../validation.js';
