@@ -10,7 +10,7 @@ const providerEntries = Object.fromEntries(
 
 export default defineConfig([
   {
-    entry: { index: 'providers/entries/index.ts', ...providerEntries, sandbox: 'providers/entries/sandbox.ts' },
+    entry: { index: 'providers/entries/index.ts', ...providerEntries, sandbox: 'providers/entries/sandbox.ts', redis: 'src/ledger/redis/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

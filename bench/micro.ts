@@ -7,6 +7,8 @@
 import { Bench } from 'tinybench';
 import { fromFlowwiseResponse } from '../providers/flowwise/response.js';
 import { fromJuspayResponse } from '../providers/juspay/response.js';
+import { checkAnswer, type AnswerCheck, type ProviderAnswer } from '../src/answer.js';
+import { orderSchema } from '../src/order.js';
 import type { Payroute } from './dist.js';
 import { credentials, flowwiseAnswer, juspayAnswer, order } from './fixtures.js';
 
@@ -69,6 +71,9 @@ export async function measureMicro(payroute: Payroute, quick: boolean): Promise<
   const flowwise = payroute.flowwise({ ...credentials.flowwise, baseUrl: 'http://127.0.0.1:9' });
   const juspayResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: juspayAnswer(order.orderId) };
   const flowwiseResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: flowwiseAnswer(order.orderId) };
+  // What `defineAdapter` runs on every 2xx answer after the provider's mapping.
+  const sent = orderSchema.parse(order);
+  const checked = (answer: ProviderAnswer<unknown>, check: AnswerCheck) => checkAnswer(answer, sent, check) ?? answer.session;
 
   const pairs: PairSpec[] = [
     {
@@ -86,13 +91,13 @@ export async function measureMicro(payroute: Payroute, quick: boolean): Promise<
     {
       id: 'juspay-response',
       figure: 'Juspay answer: parse + check + map to OrderSession',
-      payroute: ['fromJuspayResponse (source)', () => keep(fromJuspayResponse(juspayResponse))],
+      payroute: ['fromJuspayResponse (source)', () => keep(fromJuspayResponse(juspayResponse, sent).map((a) => checked(a, { caseInsensitiveOrderIds: true, allowHttpLinks: false })))],
       baseline: ['JSON.parse', () => keep(JSON.parse(juspayResponse.body))],
     },
     {
       id: 'flowwise-response',
       figure: 'Flowwise answer: parse + check + map to OrderSession',
-      payroute: ['fromFlowwiseResponse (source)', () => keep(fromFlowwiseResponse(flowwiseResponse))],
+      payroute: ['fromFlowwiseResponse (source)', () => keep(fromFlowwiseResponse(flowwiseResponse).map((a) => checked(a, { allowHttpLinks: false })))],
       baseline: ['JSON.parse', () => keep(JSON.parse(flowwiseResponse.body))],
     },
   ];

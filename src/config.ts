@@ -1,24 +1,59 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PayrouteConfigError } from './errors.js';
+import { isLoopbackUrl } from './loopback.js';
 import { toFieldIssues } from './validation.js';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** `https://` anywhere, plain `http://` only on loopback (tests, the sandbox); no credentials or query in it. */
+/**
+ * `https://` anywhere, plain `http://` only on loopback (tests, the sandbox); no credentials or query in it.
+ * Whitespace and control characters are refused in the text itself: URL parsing would silently drop or
+ * encode them, so the URL checked would not be the URL written.
+ */
 export const baseUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL', abort: true })
+  .string()
+  .regex(/^[^\s\p{Cc}]*$/u, { error: 'must not contain whitespace or control characters', abort: true })
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL', abort: true }))
   .refine((value) => {
     const url = new URL(value);
-    return url.protocol === 'https:' || LOOPBACK.has(url.hostname) || url.hostname.startsWith('127.');
+    return url.protocol === 'https:' || isLoopbackUrl(url);
   }, 'must use https unless the host is loopback')
   .refine((value) => {
     const url = new URL(value);
     return !url.username && !url.password && !url.search && !url.hash;
   }, 'must not contain credentials, a query or a fragment');
 
-/** A credential: required and non-blank. */
-export const secretSchema = (name: string) => z.string({ error: `${name} is required` }).trim().min(1, `${name} must not be empty`);
+/** Printable ASCII and printable Latin-1: what an HTTP header carries byte for byte (no C0, DEL or C1 controls). */
+const HEADER_SAFE = /^[\x20-\x7e\xa0-\xff]*$/;
+
+/** The shortest secret accepted: shorter values cannot be masked in an error without mangling ordinary text. */
+export const MIN_SECRET_LENGTH = 8;
+
+/**
+ * An option sent as a header (an id): required, non-blank, printable Latin-1. Checked before trimming,
+ * so a trailing newline is refused rather than dropped.
+ */
+export const headerValueSchema = (name: string) => headerOption(name, 1);
+
+/** A credential sent as a header: a header value of at least `MIN_SECRET_LENGTH` characters, masked in every error. */
+export const secretSchema = (name: string) => headerOption(name, MIN_SECRET_LENGTH);
+
+// One issue per option, never aborting, so the object's own refinements still report alongside it.
+const headerOption = (name: string, minLength: number) =>
+  z
+    .string({ error: `${name} is required` })
+    .superRefine((value, ctx) => {
+      const problem = headerValueProblem(name, value, minLength);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .trim();
+
+function headerValueProblem(name: string, value: string, minLength: number): string | undefined {
+  if (!HEADER_SAFE.test(value)) return `${name} must hold only printable Latin-1 characters (no line breaks or control characters)`;
+  const length = value.trim().length;
+  if (length === 0) return `${name} must not be empty`;
+  if (length < minLength) return `${name} must be at least ${minLength} characters: shorter values cannot be redacted from errors`;
+  return undefined;
+}
 
 /** Options every adapter takes besides its credentials. */
 export const commonOptionsSchema = {

@@ -21,3 +21,4 @@ export * from './provider/index.js';
 export { DEFAULT_TIMEOUT_MS } from './defaults.js';
 export { VERSION } from './version.js';
 export * from './gateway/index.js';
+export * from './ledger/index.js';

@@ -20,11 +20,18 @@ export function parseMinorUnits(decimal: string, currency: string): Result<numbe
   const exponent = currencyExponent(currency);
   if (exponent === undefined) return err({ message: `unknown currency "${currency}"` });
   const match = DECIMAL.exec(decimal);
-  if (!match) return err({ message: `"${decimal}" is not a plain decimal amount such as 100.15` });
+  if (!match) {
+    if (DECIMAL.test(decimal.slice(1)) && decimal.startsWith('-')) {
+      return err({ message: `"${decimal}" is negative: an amount is a plain decimal such as 100.15, without a sign` });
+    }
+    return err({ message: `"${decimal}" is not a plain decimal amount such as 100.15` });
+  }
   const whole = match[1] ?? '';
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  const written = match[2] ?? '';
+  const fraction = written.replace(/0+$/, '');
   if (fraction.length > exponent) {
-    return err({ message: `${currency} has ${exponent} decimal places; "${decimal}" has more` });
+    const places = `${written.length} decimal place${written.length === 1 ? '' : 's'}`;
+    return err({ message: `"${decimal}" has ${places}; ${currency} takes ${exponent === 0 ? 'none' : exponent}` });
   }
   const minor = Number(whole + fraction.padEnd(exponent, '0'));
   if (!Number.isSafeInteger(minor)) return err({ message: `"${decimal}" is too large` });
@@ -36,7 +43,8 @@ export function parseMinorUnits(decimal: string, currency: string): Result<numbe
  * `toMinorUnits('500', 'JPY')` is `500`, `toMinorUnits('1.234', 'KWD')` is `1234`.
  *
  * It never throws: text it cannot convert exactly gives `NaN`, which `createOrder` rejects as a
- * `validation` error on `amount` before any request is sent. Use {@link parseMinorUnits} to get the reason.
+ * `validation` error on `amount` before any request is sent. A NaN cannot say why: use
+ * {@link parseMinorUnits} where the reason matters (`"100.155" has 3 decimal places; INR takes 2`).
  */
 export function toMinorUnits(decimal: string, currency: string): number {
   return parseMinorUnits(decimal, currency).unwrapOr(Number.NaN);
@@ -44,9 +52,11 @@ export function toMinorUnits(decimal: string, currency: string): number {
 
 /**
  * Formats integer minor units as the exact major-unit decimal string with all of the currency's
- * digits: `toMajorUnits(10015, 'INR')` is `"100.15"`, `toMajorUnits(5, 'KWD')` is `"0.005"`.
+ * digits, as a `Result`: `toMajorUnits(10015, 'INR')` is `Ok("100.15")`, `toMajorUnits(5, 'KWD')` is
+ * `Ok("0.005")`. It never throws.
  *
- * @returns `Err` when the amount is not a non-negative safe integer or the currency is unknown.
+ * @returns `Err` when the amount is not a non-negative safe integer (`NaN`, `1.5`, `-1`) or the currency
+ * is unknown: a price is never shown rounded or made up.
  */
 export function toMajorUnits(minor: number, currency: string): Result<string, AmountError> {
   const exponent = currencyExponent(currency);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyExponent } from './currencies.js';
+import { withoutReservedKeys } from './record-keys.js';
 
 /** Payment methods payroute can ask a provider to offer, named the same for every provider. */
 export const paymentMethods = ['credit_card', 'debit_card', 'upi', 'netbanking', 'wallet'] as const;
@@ -38,13 +39,17 @@ export const currencySchema = z.string().refine((c) => currencyExponent(c) !== u
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 
+// A NaN cannot carry why toMinorUnits made it, so the message names what can and where the reason is.
+const NAN_AMOUNT =
+  'is NaN, which toMinorUnits returns for text it cannot convert exactly (more decimal places than the currency has, not a plain decimal such as 100.15, or too large); parseMinorUnits(text, currency) returns the reason';
+
 /** The zod schema of the canonical, provider-neutral order. */
 export const orderSchema = z.strictObject({
   orderId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, hyphens or underscores'),
   amount: z
-    .number({ error: 'must be a number of minor units (use toMinorUnits)' })
+    .number({ error: (issue) => (Number.isNaN(issue.input) ? NAN_AMOUNT : 'must be a number of minor units (use toMinorUnits)') })
     .refine(Number.isSafeInteger, 'must be a whole number of minor units (use toMinorUnits for decimals)')
     .refine((n) => n > 0, 'must be greater than zero'),
   currency: currencySchema,
@@ -57,9 +62,9 @@ export const orderSchema = z.strictObject({
     .refine((m) => new Set(m).size === m.length, 'must not repeat a method')
     .optional(),
   expiresInMinutes: z.number().int('must be a whole number').min(1).max(525_600).optional(),
-  metadata: z
-    .record(z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'keys must be 1 to 64 letters, digits or _ : . -'), z.string().max(500))
-    .optional(),
+  metadata: withoutReservedKeys(
+    z.record(z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'keys must be 1 to 64 letters, digits or _ : . -'), z.string().max(500)),
+  ).optional(),
   providerOptions: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -5,6 +5,7 @@ import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { AbortFlag, type AbortLike } from './abort.js';
 import { listenForAbort } from './abort-listener.js';
 import { payrouteError, type PayrouteError } from './errors.js';
+import { isLoopbackUrl } from './loopback.js';
 import { VERSION } from './version.js';
 
 /** A request as an adapter builds it: the transport adds the base URL, user agent and deadline. */
@@ -33,6 +34,8 @@ export interface TransportOptions {
 }
 
 export interface Transport {
+  /** True when the base URL is this machine (the sandbox), whose pages are served over plain http. */
+  readonly loopback: boolean;
   post(request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError>;
 }
 
@@ -55,8 +58,20 @@ const client = axios.create({
   decompress: true,
 });
 
-/** Network error codes for which nothing reached the provider, so the order certainly does not exist. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+/**
+ * Network error codes for which nothing reached the provider, so the order certainly does not exist.
+ * The TLS ones fail the handshake, and the request is written only after it.
+ */
+const NOT_SENT = new Set([
+  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL',
+  // The certificate was refused (Node's names for OpenSSL's verify errors).
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE', 'INVALID_CA', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  // The handshake broke off (no common protocol or cipher, or the peer does not speak TLS).
+  'EPROTO',
+]);
+const notSent = (code: string) => NOT_SENT.has(code) || code.startsWith('ERR_SSL_');
 
 /**
  * The one place payroute does I/O. It never keeps an `AxiosError` (its `toJSON` holds the request
@@ -91,7 +106,7 @@ export function createTransport(options: TransportOptions): Transport {
   };
   const post = (request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError> =>
     new ResultAsync(send(request, signal));
-  return { post };
+  return { post, loopback: URL.canParse(base) && isLoopbackUrl(new URL(base)) };
 }
 
 function toHttpResponse(response: AxiosResponse<unknown>): HttpResponse {
@@ -135,7 +150,7 @@ function toTransportError(options: TransportOptions, error: unknown, callerAbort
       message: `the response body is larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes`,
     });
   }
-  const sent = !NOT_SENT.has(code);
+  const sent = !notSent(code);
   return payrouteError({
     kind: 'network',
     provider,

@@ -28,6 +28,8 @@ export const commerceEngine = defineProvider({
   baseUrls: COMMERCE_ENGINE_BASE_URLS,
   // One Juspay order per store order: asked again, it answers with the order it created.
   capabilities: { dedupesOrderId: true },
+  // Its orders are Juspay orders, priced by the store: the answer must say at what.
+  answers: { caseInsensitiveOrderIds: true, pricesOrder: true },
   connect: (config) => ({
     secrets: [config.accessToken],
     context: {

@@ -1,5 +1,4 @@
 import { err, ok, type Result } from 'neverthrow';
-import { parseMinorUnits, toMajorUnits } from '../../src/money.js';
 import type { ValidOrder } from '../../src/order.js';
 import {
   parseJsonBody,
@@ -7,18 +6,18 @@ import {
   toFieldIssues,
   unreadableAnswer,
   type AnswerProblem,
+  type ProviderAnswer,
   type ProviderErrorDetails,
-  type ProviderSession,
 } from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
-import { toJuspaySession } from '../juspay/response.js';
+import { toJuspayAnswer } from '../juspay/response.js';
 import { commerceEngineEnvelopeSchema, commerceEngineErrorSchema, type CommerceEngineEnvelope } from './wire.js';
 
 /**
- * A 2xx answer: the envelope unwrapped, its Juspay order mapped with Juspay's own mapping, and its
- * amount checked against the order's, since the store, not the caller, priced it.
+ * A 2xx answer: the envelope unwrapped and its Juspay order mapped with Juspay's own mapping, amount and
+ * currency included, which the core checks against the order's (the store, not the caller, priced it).
  */
-export function fromCommerceEngineResponse(response: HttpResponse, order: ValidOrder): Result<ProviderSession<CommerceEngineEnvelope>, AnswerProblem> {
+export function fromCommerceEngineResponse(response: HttpResponse, order: ValidOrder): Result<ProviderAnswer<CommerceEngineEnvelope>, AnswerProblem> {
   const body = parseJsonBody(response.body);
   if (body.isErr()) return err(unreadableAnswer(body.error));
   const parsed = commerceEngineEnvelopeSchema.safeParse(body.value);
@@ -30,20 +29,7 @@ export function fromCommerceEngineResponse(response: HttpResponse, order: ValidO
   }
   const envelope = parsed.data;
   if (!envelope.success || !envelope.content) return err(refusedAnswer(refusalDetails(envelope)));
-  const data = envelope.content.data;
-  const mismatch = amountMismatch(order, data.amount, data.currency);
-  if (mismatch) return err(unreadableAnswer(mismatch));
-  return ok(toJuspaySession(data, envelope));
-}
-
-/** Why the created order's amount differs from the one the caller expects, if it does. */
-function amountMismatch(order: ValidOrder, amount: number | string | undefined, currency: string | undefined): string | undefined {
-  if (currency !== undefined && currency !== order.currency) return `an order in ${currency}, not ${order.currency}`;
-  if (amount === undefined) return undefined;
-  const created = parseMinorUnits(String(amount), order.currency);
-  if (created.isOk() && created.value === order.amount) return undefined;
-  const expected = toMajorUnits(order.amount, order.currency).unwrapOr(String(order.amount));
-  return `an order for ${amount} ${order.currency}, not the expected ${expected}`;
+  return ok(toJuspayAnswer(envelope.content.data, envelope, order));
 }
 
 /** What a refusal says: its message and code, at the top or under `error`. */

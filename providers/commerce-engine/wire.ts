@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { juspayOrderSchema } from '../juspay/wire.js';
 
-/** The JSON body of `POST /api/v1/{store_id}/storefront/payments/juspay/create-order`. */
+/** The JSON body of `POST /api/v1/{store_id}/storefront/payments/juspay/create-order`; Commerce Engine's own SDK types mark `return_url` optional. */
 export interface CommerceEngineOrderRequest {
   order_number: string;
-  return_url: string;
+  return_url?: string;
 }
 
 /** `{message, success, content: {data}}`, where `data` is the full Juspay order. */
@@ -17,10 +17,17 @@ export const commerceEngineEnvelopeSchema = z.looseObject({
 /** Commerce Engine's answer, kept whole as the session's `raw`. */
 export type CommerceEngineEnvelope = z.infer<typeof commerceEngineEnvelopeSchema>;
 
-/** What a refusal carries: at least a message, sometimes a code. */
+/**
+ * What a refusal carries: `{message, success, code}` (`code` documented on 400, 401 and 404), sometimes an
+ * `error` of any type (the SDK's error type says so). A field of another type is read as absent, so one odd
+ * field does not hide the others.
+ */
 export const commerceEngineErrorSchema = z.looseObject({
-  message: z.string().optional(),
-  success: z.boolean().optional(),
-  code: z.union([z.string(), z.number()]).optional(),
-  error: z.union([z.string(), z.looseObject({ message: z.string().optional(), code: z.string().optional() })]).optional(),
+  message: z.string().optional().catch(undefined),
+  success: z.boolean().optional().catch(undefined),
+  code: z.union([z.string(), z.number()]).optional().catch(undefined),
+  error: z
+    .union([z.string(), z.looseObject({ message: z.string().optional().catch(undefined), code: z.string().optional().catch(undefined) })])
+    .optional()
+    .catch(undefined),
 });

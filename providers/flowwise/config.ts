@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonOptionsSchema, environmentMessage, environmentRefinement, secretSchema } from '../../src/config.js';
+import { commonOptionsSchema, environmentMessage, environmentRefinement, headerValueSchema, secretSchema } from '../../src/config.js';
 
 /** Flowwise's base URLs per environment (the `servers` of its OpenAPI document). */
 export const FLOWWISE_BASE_URLS = {
@@ -10,7 +10,7 @@ export const FLOWWISE_BASE_URLS = {
 export const flowwiseOptionsSchema = z
   .strictObject({
     ...commonOptionsSchema,
-    clientId: secretSchema('clientId'),
+    clientId: headerValueSchema('clientId'),
     clientSecret: secretSchema('clientSecret'),
   })
   .refine(environmentRefinement, environmentMessage);

@@ -27,7 +27,8 @@ export const flowwise = defineProvider({
   // A repeated order_id gets 409 `order_already_exists` (Cashfree's convention, which Flowwise shares).
   capabilities: { dedupesOrderId: true },
   connect: (config) => ({
-    secrets: [config.clientSecret, config.clientId],
+    // The client id is an identifier, not a secret: it stays readable in errors.
+    secrets: [config.clientSecret],
     context: {
       headers: {
         'Content-Type': 'application/json',

@@ -1,12 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { PayrouteErrorKind } from '../../src/errors.js';
-import { parseJsonBody, toDate, toFieldIssues, unreadableAnswer, type AnswerProblem, type ProviderErrorDetails, type ProviderSession } from '../../src/provider/index.js';
+import { parseJsonBody, toDate, toFieldIssues, unreadableAnswer, type AnswerProblem, type ProviderAnswer, type ProviderErrorDetails } from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
 import { toOrderStatus } from './status.js';
 import { flowwiseErrorSchema, flowwiseOrderSchema, type FlowwiseOrder } from './wire.js';
 
-/** A 2xx answer of Flowwise's `POST /orders`. */
-export function fromFlowwiseResponse(response: HttpResponse): Result<ProviderSession<FlowwiseOrder>, AnswerProblem> {
+/** A 2xx answer of Flowwise's `POST /orders`; it states the currency (`order_currency`) but not the amount. */
+export function fromFlowwiseResponse(response: HttpResponse): Result<ProviderAnswer<FlowwiseOrder>, AnswerProblem> {
   return parseJsonBody(response.body)
     .andThen((body) => {
       const parsed = flowwiseOrderSchema.safeParse(body);
@@ -17,7 +17,7 @@ export function fromFlowwiseResponse(response: HttpResponse): Result<ProviderSes
     .map((order) => {
       const expiresAt = toDate(order.order_expiry_time);
       const createdAt = toDate(order.added_on);
-      return {
+      const session = {
         orderId: order.order_id,
         providerOrderId: order.order_hash,
         status: toOrderStatus(order.order_status),
@@ -28,6 +28,7 @@ export function fromFlowwiseResponse(response: HttpResponse): Result<ProviderSes
         ...(createdAt ? { createdAt } : {}),
         raw: order,
       };
+      return { session, currency: order.order_currency };
     })
     .mapErr(unreadableAnswer);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonOptionsSchema, environmentMessage, environmentRefinement, secretSchema } from '../../src/config.js';
+import { commonOptionsSchema, environmentMessage, environmentRefinement, headerValueSchema, secretSchema } from '../../src/config.js';
 
 /** Juspay's base URLs per environment (from the CRED pay and payv3 documents). */
 export const JUSPAY_BASE_URLS = {
@@ -14,7 +14,7 @@ export const juspayOptionsSchema = z
   .strictObject({
     ...commonOptionsSchema,
     apiKey: secretSchema('apiKey'),
-    merchantId: z.string().trim().min(1, 'merchantId must not be empty'),
+    merchantId: headerValueSchema('merchantId'),
     version: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date in YYYY-MM-DD form', abort: true })

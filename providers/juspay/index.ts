@@ -27,6 +27,7 @@ export const juspay = defineProvider({
   baseUrls: JUSPAY_BASE_URLS,
   // Juspay answers a repeated order_id with `order_already_created` (older servers: the same order).
   capabilities: { dedupesOrderId: true, maxOrderIdLength: JUSPAY_MAX_ORDER_ID.standard },
+  answers: { caseInsensitiveOrderIds: true },
   connect: (config) => {
     const authorization = `Basic ${Buffer.from(`${config.apiKey}:`).toString('base64')}`;
     const headers = {
@@ -36,7 +37,8 @@ export const juspay = defineProvider({
       'Content-Type': 'application/x-www-form-urlencoded',
       Accept: 'application/json',
     };
-    return { secrets: [config.apiKey, authorization.slice('Basic '.length)], context: { variant: config.variant ?? 'standard', headers } };
+    // Its base64 forms, the Basic value included, are derived by the core.
+    return { secrets: [config.apiKey], context: { variant: config.variant ?? 'standard', headers } };
   },
   createOrder: {
     toRequest: (order, call, { variant, headers }) =>
@@ -45,7 +47,7 @@ export const juspay = defineProvider({
         headers: call.routingId === undefined ? headers : { ...headers, 'x-routing-id': call.routingId },
         body: encodeForm(form),
       })),
-    fromAnswer: (response) => fromJuspayResponse(response),
+    fromAnswer: (response, order) => fromJuspayResponse(response, order),
   },
   errorFromAnswer: (response) => juspayErrorDetails(response),
   // What its sandbox accepts unless told others; they open nothing but the local sandbox.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressSchema } from '../../src/order.js';
+import { withoutReservedKeys } from '../../src/record-keys.js';
 
 const udfText = z.string().max(255, 'must be at most 255 characters');
 // Juspay strips special characters from udf1..udf5; rejecting them beats a silently changed value.
@@ -79,7 +80,7 @@ export const juspayOrderOptionsSchema = z.strictObject({
     })
     .optional(),
   /** Extra `metadata.<KEY>` fields; they win over the order's own `metadata` on the same key. */
-  metadata: z.record(z.string().min(1), z.string()).optional(),
+  metadata: withoutReservedKeys(z.record(z.string().min(1), z.string())).optional(),
   /** `metadata.<GATEWAY>:gateway_reference_id`, for merchants with several lines of business: `{ PAYU: 'BUS' }`. */
   gatewayReferenceIds: z.record(z.string().regex(/^[A-Z0-9_]+$/, 'gateway names are upper case, such as PAYU'), z.string().min(1)).optional(),
   /** `metadata.CRED:offers_applied`: whether the customer already applied an offer on the merchant's page. */

@@ -1,6 +1,17 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { CheckoutLinks } from '../../src/port.js';
-import { parseJsonBody, toDate, toFieldIssues, unreadableAnswer, type AnswerProblem, type ProviderErrorDetails, type ProviderSession } from '../../src/provider/index.js';
+import type { ValidOrder } from '../../src/order.js';
+import {
+  parseJsonBody,
+  statedMajorAmount,
+  toDate,
+  toFieldIssues,
+  unreadableAnswer,
+  type AnswerProblem,
+  type ProviderAnswer,
+  type ProviderErrorDetails,
+  type ProviderSession,
+} from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
 import { toOrderStatus } from './status.js';
 import { juspayErrorSchema, juspayOrderSchema, type JuspayOrder } from './wire.js';
@@ -36,11 +47,23 @@ export function toJuspaySession<Raw>(order: JuspayOrder, raw: Raw): ProviderSess
   };
 }
 
+/**
+ * A Juspay order as an answer to check: its session, and the amount and currency the full order
+ * states (in major units, read in the answer's currency, else the order's).
+ */
+export function toJuspayAnswer<Raw>(order: JuspayOrder, raw: Raw, sent: ValidOrder): ProviderAnswer<Raw> {
+  return {
+    session: toJuspaySession(order, raw),
+    amount: order.amount === undefined ? undefined : statedMajorAmount(order.amount, order.currency ?? sent.currency),
+    currency: order.currency,
+  };
+}
+
 /** A 2xx answer of Juspay's `POST /orders`. */
-export function fromJuspayResponse(response: HttpResponse): Result<ProviderSession<JuspayOrder>, AnswerProblem> {
+export function fromJuspayResponse(response: HttpResponse, sent: ValidOrder): Result<ProviderAnswer<JuspayOrder>, AnswerProblem> {
   return parseJsonBody(response.body)
     .andThen(parseJuspayOrder)
-    .map((order) => toJuspaySession(order, order))
+    .map((order) => toJuspayAnswer(order, order, sent))
     .mapErr(unreadableAnswer);
 }
 

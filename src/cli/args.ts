@@ -1,8 +1,17 @@
 import { parseArgs } from 'node:util';
+import { currencyExponent } from '../currencies.js';
 
 /** A mistake in how the program was called: printed with the command's help, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+
+  /** @param option the option at fault, such as `--amount`, when there is one. */
+  constructor(
+    message: string,
+    readonly option?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The providers the command line knows, in the order its offline gateway tries them. */
@@ -59,7 +68,7 @@ Options:
   --customer-id <id>      customer id
   --email <address>       customer email
   --phone <digits>        customer phone
-  --return-url <url>      where the customer returns after paying (some providers require one)
+  --return-url <url>      where the customer returns after paying
   --description <text>    order description
   --config <file>         gateway config (JSON); talks to the real providers it names
   --json                  print JSON instead of text
@@ -70,7 +79,8 @@ gateway with {order}; --provider names them
 {types}.
 
 Exit codes: 0 created, 1 the provider(s) refused or failed, 2 bad arguments or order,
-3 bad configuration.
+3 bad configuration. With --json, errors are JSON on stdout too: { "ok": false, "error": {...} },
+"kind": "usage" (with the "option") for bad arguments.
 
 Example:
   payroute create-order --amount 100.15 --currency INR --order-id ord1001`;
@@ -131,7 +141,7 @@ export function parseCommand(argv: readonly string[], newOrderId: () => string, 
     const { port } = parse(rest, { port: { type: 'string' } });
     if (port === undefined) return { name: 'sandbox' };
     const number = Number(port);
-    if (!Number.isInteger(number) || number < 1 || number > 65535) throw new UsageError('--port must be a port number from 1 to 65535');
+    if (!Number.isInteger(number) || number < 1 || number > 65535) throw new UsageError('--port must be a port number from 1 to 65535', '--port');
     return { name: 'sandbox', port: number };
   }
   return { name: 'create-order', args: createOrderArgs(rest, newOrderId) };
@@ -144,11 +154,30 @@ function helpFor(help: HelpTexts, command: string | undefined): string | undefin
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 function parse<O extends Options>(args: readonly string[], options: O) {
+  const given = withNegativeValues(args, options);
   try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: given, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /'(--?[\w-]+)/.exec(message)?.[1];
+    if (option !== undefined && /argument is ambiguous/.test(message)) {
+      const next = given[given.indexOf(option) + 1] ?? '';
+      throw new UsageError(`${option} needs a value; "${next}" starts with a dash, so it is read as an option (write ${option}=${next} if it is the value)`, option);
+    }
+    throw new UsageError(message.replace(/\. To specify.*$/s, ''), option);
   }
+}
+
+/** `--amount -5` as `--amount=-5`: a negative number is a value (for its option to judge), never an option. */
+function withNegativeValues(args: readonly string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (const arg of args) {
+    const previous = joined.at(-1);
+    const takesValue = previous?.startsWith('--') === true && options?.[previous.slice(2)]?.type === 'string';
+    if (takesValue && /^-\.?\d/.test(arg)) joined[joined.length - 1] = `${previous}=${arg}`;
+    else joined.push(arg);
+  }
+  return joined;
 }
 
 function createOrderArgs(rest: readonly string[], newOrderId: () => string): CreateOrderArgs {
@@ -165,7 +194,11 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
     config: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  if (values.amount === undefined) throw new UsageError('--amount is required, such as --amount 100.15');
+  if (values.amount === undefined) throw new UsageError('--amount is required, such as --amount 100.15', '--amount');
+  const currency = values.currency.toUpperCase();
+  if (currencyExponent(currency) === undefined) {
+    throw new UsageError(`--currency: "${values.currency}" is not an ISO 4217 currency code payroute knows, such as INR`, '--currency');
+  }
   const optional = {
     customerId: values['customer-id'],
     email: values.email,
@@ -176,7 +209,7 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
   };
   return {
     amount: values.amount,
-    currency: values.currency.toUpperCase(),
+    currency,
     orderId: values['order-id'] ?? newOrderId(),
     providers: values.provider ?? [],
     json: values.json,

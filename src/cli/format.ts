@@ -1,8 +1,10 @@
 import type { Result } from 'neverthrow';
-import type { GatewaySession, RoutingError } from '../gateway/index.js';
+import type { RoutingError, SkippedProvider } from '../gateway/index.js';
+import type { GatewaySession } from '../gateway/index.js';
+import type { OrderSession } from '../port.js';
 
-/** A session as a few aligned lines a person reads at a glance. */
-export function formatSession(session: GatewaySession): string {
+/** A session as a few aligned lines a person reads at a glance; a gateway's also lists the providers it skipped. */
+export function formatSession(session: OrderSession & Partial<Pick<GatewaySession, 'attempts' | 'skipped'>>): string {
   const lines: Array<[string, string | undefined]> = [
     ['created at', session.provider],
     ['order id', session.orderId],
@@ -12,7 +14,7 @@ export function formatSession(session: GatewaySession): string {
     ['client token', session.clientAuthToken],
     ['expires at', session.expiresAt?.toISOString()],
   ];
-  return [...aligned(lines), ...formatAttempts(session.attempts)].join('\n');
+  return [...aligned(lines), ...formatAttempts(session.attempts ?? []), ...formatSkipped(session.skipped ?? [])].join('\n');
 }
 
 /** An error with its kind first, then what a person needs to act on it. */
@@ -24,8 +26,15 @@ export function formatError(error: RoutingError): string {
     ['provider code', error.providerCode],
     ['order may exist', error.orderMayExist ? 'yes: look it up before creating it again' : undefined],
   ];
-  const fields = (error.fields ?? []).map((f) => `  - ${f.path || '(order)'}: ${f.message}`);
-  return [...aligned(lines), ...fields, ...formatAttempts(error.attempts ?? [])].join('\n');
+  // A field without a path is the whole of what was checked: the configuration or the order.
+  const whole = error.kind === 'configuration' ? '(configuration)' : '(order)';
+  const fields = (error.fields ?? []).map((f) => `  - ${f.path || whole}: ${f.message}`);
+  return [...aligned(lines), ...fields, ...formatAttempts(error.attempts ?? []), ...formatSkipped(error.skipped ?? [])].join('\n');
+}
+
+function formatSkipped(skipped: readonly SkippedProvider[]): string[] {
+  if (skipped.length === 0) return [];
+  return ['skipped:', ...skipped.map((s) => `  - ${s.provider}: ${s.reason} (${s.message})`)];
 }
 
 function formatAttempts(attempts: GatewaySession['attempts']): string[] {

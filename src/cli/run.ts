@@ -62,19 +62,27 @@ export async function run(argv: readonly string[], io: Io, providers: SandboxPro
         return await sandboxCommand(command.port, context);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`payroute: ${error.message}\nRun "payroute --help" for usage.`);
-      return EXIT.usage;
-    }
-    io.stderr(`payroute: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT.failed;
+    // The arguments may not have parsed: --json anywhere on the line asks for JSON.
+    return reportThrown(error, argv.includes('--json'), io);
   }
+}
+
+function reportThrown(error: unknown, json: boolean, io: Io): number {
+  const usage = error instanceof UsageError;
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) {
+    const option = usage && error.option !== undefined ? { option: error.option } : {};
+    io.stdout(JSON.stringify({ ok: false, error: { kind: usage ? 'usage' : 'internal', message, ...option } }, null, 2));
+  } else {
+    io.stderr(usage ? `payroute: ${message}\nRun "payroute --help" for usage.` : `payroute: ${message}`);
+  }
+  return usage ? EXIT.usage : EXIT.failed;
 }
 
 async function createOrderCommand(args: CreateOrderArgs, context: Context): Promise<number> {
   const { io, providers } = context;
   const amount = parseMinorUnits(args.amount, args.currency);
-  if (amount.isErr()) throw new UsageError(`--amount: ${amount.error.message}`);
+  if (amount.isErr()) throw new UsageError(`--amount: ${amount.error.message}`, '--amount');
   const order = toOrder(args, amount.value);
   const options = args.providers.length > 0 ? { providers: args.providers } : {};
 

@@ -85,7 +85,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     random: options.random ?? Math.random,
   };
   return {
-    createOrder: (order, callOptions = {}) =>
+    createOrder: (order, callOptions) =>
       // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
       new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, RoutingError>(internalError(ROUTER, thrown)))),
     health: () => [...routed.values()].map(({ name, provider, breaker }) => ({ provider: name, type: provider.type, circuit: breaker.status() })),

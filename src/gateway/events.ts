@@ -54,20 +54,55 @@ export interface CircuitChangeEvent {
   readonly errorKind?: PayrouteErrorKind;
 }
 
-/** Observability hooks. A hook that throws is ignored: it never changes an order's outcome. */
+/**
+ * A provider answered a try after the order's deadline (or the caller's abort) had already ended it:
+ * the answer was dropped, and the order's result still says the try timed out. `createdOrder` is the
+ * one an operator must act on: the provider holds an order the caller was told may exist.
+ */
+export interface LateAnswerEvent {
+  readonly provider: string;
+  readonly orderId: string;
+  /** The try the answer belongs to (1 for the first at this provider). */
+  readonly attempt: number;
+  /** From the start of the try to the late answer. */
+  readonly durationMs: number;
+  readonly outcome: 'created' | 'failed';
+  /** The provider created the order (`outcome: 'created'`). */
+  readonly createdOrder: boolean;
+  /** The provider's order id, when it created the order. */
+  readonly providerOrderId?: string;
+  readonly errorKind?: PayrouteErrorKind;
+  /** The failed answer says the order may exist all the same. */
+  readonly orderMayExist?: boolean;
+}
+
+/**
+ * Observability hooks; each may be an `async` function. A hook that throws, or returns a promise that
+ * rejects, is ignored, and a promise it returns is not waited for: a hook never changes or delays an
+ * order's outcome.
+ */
 export interface GatewayHooks {
   readonly onAttempt?: (event: AttemptEvent) => void;
   readonly onSkip?: (event: SkipEvent) => void;
   readonly onFallback?: (event: FallbackEvent) => void;
   readonly onCircuitChange?: (event: CircuitChangeEvent) => void;
+  readonly onLateAnswer?: (event: LateAnswerEvent) => void;
 }
 
-/** Calls a hook, if there is one, shielding the order from whatever it throws. */
-export function emit<E>(hook: ((event: E) => void) | undefined, event: E): void {
+/** Calls a hook, if there is one, shielding the order from whatever it throws or rejects with. */
+export function emit<E>(hook: ((event: E) => unknown) | undefined, event: E): void {
   if (!hook) return;
   try {
-    hook(event);
+    const returned = hook(event);
+    // A logger's failure must not fail a payment, nor end the process as an unhandled rejection.
+    if (isThenable(returned)) returned.then(undefined, ignore);
   } catch {
-    // A logger's failure must not fail a payment.
+    // As above, for a hook that throws.
   }
+}
+
+const ignore = () => undefined;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

@@ -78,6 +78,20 @@ export function duplicateAfterAmbiguousTry(error: PayrouteError): PayrouteError 
   });
 }
 
+/**
+ * A try the gateway stopped waiting for at the deadline or the caller's abort, as the transport reports
+ * an abort mid-flight: the request went out, so the order may exist.
+ */
+export function leftInFlight(provider: string): PayrouteError {
+  return payrouteError({
+    kind: 'aborted',
+    provider,
+    retryable: false,
+    orderMayExist: true,
+    message: `the order was stopped while waiting for ${provider}`,
+  });
+}
+
 /** A try cut short because the order's time budget ran out. */
 export function deadlineReached(aborted: PayrouteError, deadlineMs: number): PayrouteError {
   return payrouteError({

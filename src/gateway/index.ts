@@ -6,7 +6,7 @@ export { DEFAULT_FALLBACK_ON, fallbackKinds, gatewayConfigSchema } from './confi
 export type { CircuitBreakerConfig, FallbackKind, GatewayConfig, ProviderEntry, RetryConfig, RoutingConfig } from './config-schema.js';
 export type { Attempt, GatewayError, RoutingError, SkippedProvider } from './routing-error.js';
 export type { GatewayCreateOrderOptions, GatewaySession } from './route-order.js';
-export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, GatewayHooks, SkipEvent } from './events.js';
+export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, GatewayHooks, LateAnswerEvent, SkipEvent } from './events.js';
 export { DEFAULT_RETRY } from './retry-policy.js';
 export type { RetrySettings } from './retry-policy.js';
 export { DEFAULT_CIRCUIT_BREAKER } from './breaker.js';

@@ -1,9 +1,9 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { FieldIssue, PayrouteError, PayrouteErrorKind } from '../errors.js';
+import { copyCallOptions, readOptions, type OptionCheck, type OptionReader } from '../call-options.js';
 import type { Order } from '../order.js';
 import { parseOrder } from '../parse-order.js';
 import type { CreateOrderOptions, OrderSession, PreparedOrder } from '../port.js';
-import { toFieldIssues, validationError } from '../validation.js';
 import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
 import { startDeadline, type Deadline } from './deadline.js';
 import { eligibility } from './eligibility.js';
@@ -12,6 +12,7 @@ import {
   allProvidersFailed,
   deadlineReached,
   duplicateAfterAmbiguousTry,
+  leftInFlight,
   noEligibleProvider,
   ROUTER,
   stopped,
@@ -19,6 +20,7 @@ import {
   withHistory,
 } from './gateway-errors.js';
 import type { GatewayProvider } from './registry.js';
+import { OUTRUN, raceDeadline } from './race-deadline.js';
 import { createBackoff, moveOn, shouldRetry, type RetrySettings } from './retry-policy.js';
 import type { Attempt, RoutingError, SkippedProvider } from './routing-error.js';
 import type { Strategy } from './strategies.js';
@@ -79,10 +81,13 @@ type ProviderOutcome =
     };
 
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
-export async function routeOrder(router: Router, order: Order, options: GatewayCreateOrderOptions): Promise<Result<GatewaySession, RoutingError>> {
-  const parsed = parseOrder(order);
-  if (!parsed.success) return err(validationError(ROUTER, toFieldIssues(parsed.error)));
-  const { names, listed } = listProviders(router, options.providers ?? router.strategy(parsed.data));
+export async function routeOrder(router: Router, order: Order, rawOptions: unknown): Promise<Result<GatewaySession, RoutingError>> {
+  const read = readOptions(ROUTER, rawOptions, copyGatewayOptions);
+  if (read.isErr()) return err(read.error);
+  const options = read.value;
+  const parsed = parseOrder(ROUTER, order);
+  if (parsed.isErr()) return err(parsed.error);
+  const { names, listed } = listProviders(router, options.providers ?? router.strategy(parsed.value));
   if (names.length === 0 || listed.length < names.length) {
     return err(unknownProviders(names.filter((name) => !router.providers.has(name)), [...router.providers.keys()]));
   }
@@ -92,7 +97,7 @@ export async function routeOrder(router: Router, order: Order, options: GatewayC
   const ineligible: Array<{ provider: string; issues: readonly FieldIssue[] }> = [];
   const eligible: Candidate[] = [];
   for (const entry of listed) {
-    const checked = eligibility(entry, parsed.data, tryOptions);
+    const checked = eligibility(entry, parsed.value, tryOptions);
     if (checked.isOk()) {
       eligible.push({ entry, prepared: checked.value });
       continue;
@@ -115,6 +120,16 @@ export async function routeOrder(router: Router, order: Order, options: GatewayC
     deadline.clear();
   }
 }
+
+function copyGatewayOptions(reader: OptionReader): GatewayCreateOrderOptions {
+  const options = copyCallOptions(reader);
+  const providers = reader.read('providers', providerNames);
+  return providers === undefined ? options : { ...options, providers };
+}
+
+// A copy, so a list the caller changes while the order runs changes nothing.
+const providerNames: OptionCheck<readonly string[]> = (value) =>
+  Array.isArray(value) && value.every((name) => typeof name === 'string') ? ok([...(value as string[])]) : err('must be an array of provider names');
 
 /** The order's provider names without repeats, and those the gateway has (a plain loop: `[...new Set()]` and `flatMap` cost more). */
 function listProviders(router: Router, chosen: readonly string[]): { names: string[]; listed: RoutedProvider[] } {
@@ -175,7 +190,7 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
 
   for (let attempt = 1; ; attempt++) {
     const tryStarted = Date.now();
-    const result = await entry.breaker.run(run.order.orderId, () => tryOnce(run, candidate));
+    const result = await entry.breaker.run(run.order.orderId, () => tryOnce(run, candidate, attempt));
     const durationMs = Date.now() - tryStarted;
     if (result === CIRCUIT_OPEN) {
       // The circuit opened between two tries (other orders' failures): move on with this provider's last error.
@@ -217,12 +232,36 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
   }
 }
 
-/** One try, with an abort caused by the order's own deadline reported as the timeout it is. */
-async function tryOnce(run: OrderRun, candidate: Candidate): Promise<Result<OrderSession, PayrouteError>> {
-  const result = await candidate.prepared.send(run.deadline);
+/**
+ * One try, with an abort caused by the order's own deadline reported as the timeout it is. Every
+ * provider's try ends at the deadline whether it heeds the abort or not; a late answer is reported.
+ */
+async function tryOnce(run: OrderRun, candidate: Candidate, attempt: number): Promise<Result<OrderSession, PayrouteError>> {
   const { deadline } = run;
+  const provider = candidate.entry.name;
+  const started = Date.now();
+  const raced = await raceDeadline(provider, candidate.prepared, deadline, (late) => reportLateAnswer(run, provider, attempt, started, late));
+  const result = raced === OUTRUN ? err(leftInFlight(provider)) : raced;
   return result.mapErr((error) =>
     error.kind === 'aborted' && !deadline.callerAborted() && deadline.expired() ? deadlineReached(error, run.router.retry.deadlineMs) : error,
+  );
+}
+
+function reportLateAnswer(run: OrderRun, provider: string, attempt: number, started: number, late: Result<OrderSession, PayrouteError>): void {
+  // An adapter that ends its try at the abort only confirms it: that is no answer.
+  if (late.isErr() && late.error.kind === 'aborted') return;
+  const event = { provider, orderId: run.order.orderId, attempt, durationMs: Date.now() - started };
+  emit(
+    run.router.hooks.onLateAnswer,
+    late.isOk()
+      ? { ...event, outcome: 'created', createdOrder: true, providerOrderId: late.value.providerOrderId }
+      : {
+          ...event,
+          outcome: 'failed',
+          createdOrder: false,
+          errorKind: late.error.kind,
+          ...(late.error.orderMayExist !== undefined && { orderMayExist: late.error.orderMayExist }),
+        },
   );
 }
 

@@ -1,7 +1,6 @@
 import { errorPolicy } from '../error-policy.js';
 import { payrouteError, type PayrouteError } from '../errors.js';
 import { classifyStatus, parseRetryAfter } from '../http-status.js';
-import { redact } from '../redact.js';
 import type { HttpResponse } from '../transport.js';
 import type { AnswerProblem, ProviderErrorDetails } from './definition.js';
 
@@ -31,13 +30,13 @@ export function unexpectedResponse(provider: string, response: HttpResponse, why
 
 /**
  * An answer's error details as a `PayrouteError`: the HTTP status decides the kind unless the provider's
- * code says more, and every text the provider sent is cleaned of the credentials.
+ * code says more. The provider's text is copied as sent: the runner cleans every error it hands out.
  */
-export function providerError(provider: string, response: HttpResponse, details: ProviderErrorDetails, secrets: readonly string[]): PayrouteError {
+export function providerError(provider: string, response: HttpResponse, details: ProviderErrorDetails): PayrouteError {
   const byStatus = classifyStatus(response.status);
   const kind = details.kind ?? byStatus.kind;
-  const providerMessage = details.message === undefined ? undefined : redact(details.message, secrets);
-  const providerCode = details.code === undefined ? undefined : redact(details.code, secrets);
+  const providerMessage = details.message;
+  const providerCode = details.code;
   const said = providerMessage ?? providerCode;
   return payrouteError({
     kind,
@@ -47,7 +46,7 @@ export function providerError(provider: string, response: HttpResponse, details:
     httpStatus: response.status,
     providerCode,
     providerMessage,
-    fields: details.fields?.map((f) => ({ path: f.path, message: redact(f.message, secrets) })),
+    fields: details.fields,
     retryAfterMs: parseRetryAfter(response.headers['retry-after']),
     message: said
       ? `${provider} answered HTTP ${response.status}: ${said}`
@@ -56,9 +55,9 @@ export function providerError(provider: string, response: HttpResponse, details:
 }
 
 /** What an answer function found, as the error it is. */
-export function answerError(provider: string, response: HttpResponse, found: AnswerProblem, secrets: readonly string[]): PayrouteError {
+export function answerError(provider: string, response: HttpResponse, found: AnswerProblem): PayrouteError {
   if (found.problem === 'unreadable') return unexpectedResponse(provider, response, found.why);
-  const error = providerError(provider, response, found.details, secrets);
+  const error = providerError(provider, response, found.details);
   // A 2xx that says no is a refusal, not a server fault: nothing was created.
   return response.status < 300 ? payrouteError({ ...error, kind: 'invalid_request', retryable: false, orderMayExist: false }) : error;
 }

@@ -1,8 +1,9 @@
 import type { Result } from 'neverthrow';
 import type { z } from 'zod';
+import type { AnswerRules, ProviderAnswer } from '../answer.js';
 import type { FieldIssue, PayrouteErrorKind } from '../errors.js';
 import type { ValidOrder } from '../order.js';
-import type { CreateOrderOptions, OrderSession, ProviderCapabilities } from '../port.js';
+import type { CreateOrderOptions, ProviderCapabilities } from '../port.js';
 import type { AnySandboxDefinition, SandboxDefinition } from '../sandbox/behaviour.js';
 import type { HttpRequest, HttpResponse } from '../transport.js';
 
@@ -20,8 +21,8 @@ export interface CommonOptions {
 /** What a provider's instance holds once its options are checked: what its operations receive, and what to redact. */
 export interface Connection<Context> {
   /**
-   * Every credential, in each form it is sent (the key, its base64 in a Basic header): removed from
-   * every text of every error the provider's answers produce.
+   * The credentials, each as given (the API key, not its Basic header): every error the provider
+   * returns is cleaned of them in every encoding (docs/errors.md), so no function needs to think of it.
    */
   readonly secrets: readonly string[];
   /** Whatever the operations need on each call: headers, paths, a variant. */
@@ -49,14 +50,17 @@ export type AnswerProblem =
   | { readonly problem: 'refused'; readonly details: ProviderErrorDetails };
 
 /** A session as a provider's answer function builds it; the core adds the instance name (`provider`). */
-export type ProviderSession<Raw> = Omit<OrderSession<Raw>, 'provider'>;
+export type ProviderSession<Raw> = ProviderAnswer<Raw>['session'];
 
 /** The pure functions of the create-order operation. */
 export interface CreateOrderOperation<Context, Raw> {
   /** The canonical order (already validated) as the provider's request, or every field it cannot take. */
   toRequest(order: ValidOrder, call: CreateOrderOptions, context: Context): Result<HttpRequest, readonly FieldIssue[]>;
-  /** A 2xx answer as the unified session, or what is wrong with it. */
-  fromAnswer(response: HttpResponse, order: ValidOrder, context: Context): Result<ProviderSession<Raw>, AnswerProblem>;
+  /**
+   * A 2xx answer as the unified session and what it states of the order (amount, currency), or what is
+   * wrong with it. The core then checks the answer against the order (`answers` rules).
+   */
+  fromAnswer(response: HttpResponse, order: ValidOrder, context: Context): Result<ProviderAnswer<Raw>, AnswerProblem>;
 }
 
 /** What a provider declares of its capabilities; the operations it implements are read from its entries. */
@@ -85,6 +89,8 @@ export interface ProviderDefinition<
   /** The API's base URL per environment; `baseUrl` in the options wins over them. */
   readonly baseUrls: Readonly<Record<'sandbox' | 'production', string>>;
   readonly capabilities: DeclaredCapabilities;
+  /** How the provider matches order ids and whether it prices orders: the core checks every answer by them. */
+  readonly answers?: AnswerRules;
   /** The instance's secrets and context, from its checked options. Pure: no I/O. */
   connect(options: Options): Connection<Context>;
   readonly createOrder: CreateOrderOperation<Context, Raw>;

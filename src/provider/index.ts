@@ -13,6 +13,8 @@ export type {
   SandboxPart,
 } from './definition.js';
 export { parseJsonBody, refusedAnswer, toDate, unreadableAnswer } from './answers.js';
-export { commonOptionsSchema, environmentMessage, environmentRefinement, secretSchema } from '../config.js';
+export { statedMajorAmount } from '../answer.js';
+export type { AnswerRules, ProviderAnswer, StatedAmount } from '../answer.js';
+export { commonOptionsSchema, environmentMessage, environmentRefinement, headerValueSchema, secretSchema } from '../config.js';
 export { toProviderDecimal } from '../money.js';
 export { toFieldIssues } from '../validation.js';

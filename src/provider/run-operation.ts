@@ -1,13 +1,17 @@
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AbortLike } from '../abort.js';
+import { checkAnswer } from '../answer.js';
+import { copyCallOptions, readOptions } from '../call-options.js';
 import { DEFAULT_TIMEOUT_MS } from '../defaults.js';
 import type { FieldIssue, PayrouteError } from '../errors.js';
 import type { Order, ValidOrder } from '../order.js';
 import { parseOrder } from '../parse-order.js';
 import type { CreateOrderOptions, OperationName, OrderSession, PaymentProvider, PreparedOrder, ProviderCapabilities } from '../port.js';
-import { createTransport, type HttpRequest } from '../transport.js';
-import { toFieldIssues, validationError } from '../validation.js';
-import { answerError, internalError, providerError } from './classify.js';
+import { oversizedBody } from '../request-size.js';
+import { createErrorSanitiser } from '../sanitise-error.js';
+import { createTransport, type HttpRequest, type HttpResponse } from '../transport.js';
+import { validationError } from '../validation.js';
+import { answerError, internalError, providerError, unexpectedResponse } from './classify.js';
 import type { CommonOptions, ProviderDefinition } from './definition.js';
 import { limitIssues } from './limits.js';
 
@@ -21,9 +25,10 @@ const OPERATIONS: readonly OperationName[] = ['createOrder'];
 
 /**
  * One instance of a provider, from its definition and checked options. Every operation of every
- * provider runs here the same way: the canonical order is validated (once), the declared limits and the
- * provider's mapping checked, the request sent by the transport (deadline, abort, network errors), the
- * answer read by the provider's pure functions, and every failure classified and cleaned of the
+ * provider runs here the same way: the call options are copied once, the canonical order validated
+ * (once), the declared limits and the provider's mapping checked, the request's size bounded, the
+ * request sent by the transport (deadline, abort, network errors), the answer read by the provider's
+ * pure functions and checked against the order, and every error classified and cleaned of the
  * credentials. Never throws and never rejects: a throw from a provider's function is an `internal` error.
  */
 export function runProvider<Options extends CommonOptions, Context, Raw>(
@@ -37,20 +42,35 @@ export function runProvider<Options extends CommonOptions, Context, Raw>(
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   const { secrets, context } = definition.connect(options);
+  // Built once: the encoded forms of the secrets and their pattern cost nothing per order.
+  const sanitise = createErrorSanitiser(secrets);
   const operation = definition.createOrder;
+  const answerRules = { ...definition.answers, allowHttpLinks: transport.loopback };
   const capabilities: ProviderCapabilities = {
     operations: OPERATIONS.filter((op) => definition[op] !== undefined),
     ...definition.capabilities,
   };
 
   const prepare = (order: Order, call: CreateOrderOptions): Result<Prepared, PayrouteError> => {
-    const parsed = parseOrder(order);
-    if (!parsed.success) return err(validationError(name, toFieldIssues(parsed.error)));
-    const valid = parsed.data;
+    const parsed = parseOrder(name, order);
+    if (parsed.isErr()) return err(sanitise(parsed.error));
+    const valid = parsed.value;
     const limits = limitIssues(valid, definition.capabilities, definition.displayName);
     const mapped = operation.toRequest(valid, call, context);
-    if (limits.length === 0) return mapped.isOk() ? ok({ order: valid, request: mapped.value }) : err(validationError(name, mapped.error));
-    return err(validationError(name, mapped.isOk() ? limits : withoutRepeats(limits, mapped.error)));
+    if (limits.length > 0) return err(sanitise(validationError(name, mapped.isOk() ? limits : withoutRepeats(limits, mapped.error))));
+    if (mapped.isErr()) return err(sanitise(validationError(name, mapped.error)));
+    const tooLarge = oversizedBody(valid, mapped.value.body);
+    return tooLarge ? err(validationError(name, [tooLarge])) : ok({ order: valid, request: mapped.value });
+  };
+
+  const toSession = (response: HttpResponse, order: ValidOrder): Result<OrderSession<Raw>, PayrouteError> => {
+    const answer = operation.fromAnswer(response, order, context);
+    if (answer.isErr()) return err(answerError(name, response, answer.error));
+    const why = checkAnswer(answer.value, order, answerRules);
+    if (why !== undefined) return err(unexpectedResponse(name, response, why));
+    // A provider that ignores case may answer "ORD1"; the session keeps the id as sent.
+    const { session } = answer.value;
+    return ok({ provider: name, ...session, orderId: order.orderId });
   };
 
   // async/await and a single ResultAsync per call rather than neverthrow's combinators, which cost
@@ -59,26 +79,31 @@ export function runProvider<Options extends CommonOptions, Context, Raw>(
     const sent = await transport.post(request, signal);
     if (sent.isErr()) return err(sent.error);
     const response = sent.value;
-    if (response.status < 200 || response.status >= 300) {
-      return err(providerError(name, response, definition.errorFromAnswer(response, context), secrets));
-    }
-    const answer = operation.fromAnswer(response, order, context);
-    return answer.isOk() ? ok({ provider: name, ...answer.value }) : err(answerError(name, response, answer.error, secrets));
+    if (response.status >= 200 && response.status < 300) return toSession(response, order);
+    return err(providerError(name, response, definition.errorFromAnswer(response, context)));
   };
 
   const sendPrepared = (prepared: Prepared, signal: AbortLike | undefined): ResultAsync<OrderSession<Raw>, PayrouteError> =>
-    new ResultAsync(send(prepared, signal).catch((thrown: unknown) => err<OrderSession<Raw>, PayrouteError>(internalError(name, thrown))));
+    new ResultAsync(
+      send(prepared, signal).then(
+        (result) => (result.isErr() ? err<OrderSession<Raw>, PayrouteError>(sanitise(result.error)) : result),
+        (thrown: unknown) => err<OrderSession<Raw>, PayrouteError>(internalError(name, thrown)),
+      ),
+    );
+
+  // The caller's options are read once, here: mapping and sending see only payroute's copy.
+  const prepareCall = (order: Order, raw: unknown): Result<{ prepared: Prepared; call: CreateOrderOptions }, PayrouteError> =>
+    guard(name, () => readOptions(name, raw, copyCallOptions).andThen((call) => prepare(order, call).map((prepared) => ({ prepared, call }))));
 
   return {
     name,
     type: definition.type,
     capabilities,
-    validate: (order, call = {}) => guard(name, () => prepare(order, call)).map(() => undefined),
-    prepareOrder: (order, call = {}) =>
-      guard(name, () => prepare(order, call)).map((prepared): PreparedOrder<Raw> => ({ send: (signal) => sendPrepared(prepared, signal) })),
-    createOrder: (order, call = {}) => {
-      const prepared = guard(name, () => prepare(order, call));
-      return prepared.isErr() ? errAsync(prepared.error) : sendPrepared(prepared.value, call.signal);
+    validate: (order, raw) => prepareCall(order, raw).map(() => undefined),
+    prepareOrder: (order, raw) => prepareCall(order, raw).map(({ prepared }): PreparedOrder<Raw> => ({ send: (signal) => sendPrepared(prepared, signal) })),
+    createOrder: (order, raw) => {
+      const ready = prepareCall(order, raw);
+      return ready.isErr() ? errAsync(ready.error) : sendPrepared(ready.value.prepared, ready.value.call.signal);
     },
   };
 }

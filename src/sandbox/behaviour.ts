@@ -23,9 +23,9 @@ export interface CreateContext {
 }
 
 /** What `createOrder` decided: the answer, and the order to keep when one was created or updated. */
-export interface CreateOutcome<Req, Order> {
+export interface CreateOutcome<TRequest, TOrder> {
   readonly answer: Answer;
-  readonly order?: Omit<StoredOrder<Req, Order>, 'createdAt'> & {
+  readonly order?: Omit<StoredOrder<TRequest, TOrder>, 'createdAt'> & {
     /** Paths under the origin (no query) that serve the order's checkout page. */
     readonly pagePaths: readonly string[];
   };
@@ -35,15 +35,15 @@ export interface CreateOutcome<Req, Order> {
  * One provider's sandbox, bound to its options: its OpenAPI document and everything it answers.
  * The generic harness does the HTTP, faults, validation and storage; this says what the provider would.
  */
-export interface ProviderSandbox<Credentials, AdapterOptions, Req, Order> {
+export interface ProviderSandbox<TCredentials, TAdapterOptions, TRequest, TOrder> {
   /** OpenAPI 3 document of the create-order endpoint; requests are validated against it. */
   readonly document: OpenApiDocument;
   /** Path prefix of the API (`/router` for a base URL such as `https://host/router`), or `''`. */
   readonly basePath: string;
   /** The credentials this server accepts. */
-  readonly credentials: Credentials;
+  readonly credentials: TCredentials;
   /** Options for the provider's adapter that point it at this server. */
-  adapterOptions(url: string): AdapterOptions;
+  adapterOptions(url: string): TAdapterOptions;
   /** Whether the request carries the accepted credentials. */
   isAuthorized(headers: Readonly<Record<string, string>>): boolean;
   /** The body as the object the document describes (form fields to a flat object, JSON parsed), or why it cannot be read. */
@@ -53,14 +53,14 @@ export interface ProviderSandbox<Credentials, AdapterOptions, Req, Order> {
   /** The key duplicates are found by (Juspay ignores case). */
   orderKey(orderId: string): string;
   /** Rules the document cannot express, checked after it. */
-  checkRules?(request: Req): readonly FieldProblem[];
+  checkRules?(request: TRequest): readonly FieldProblem[];
   /**
    * Takes an order the merchant's system already holds, for a provider that creates payments of orders it
    * keeps itself rather than of orders described in the request. Providers that need none leave it out.
    */
   seed?(order: ValidOrder): void;
   /** Creates the order, or answers as the provider does for an order id it already has. */
-  createOrder(request: Req, context: CreateContext, existing: StoredOrder<Req, Order> | undefined): CreateOutcome<Req, Order>;
+  createOrder(request: TRequest, context: CreateContext, existing: StoredOrder<TRequest, TOrder> | undefined): CreateOutcome<TRequest, TOrder>;
   unauthorized(): Answer;
   invalid(problems: readonly FieldProblem[]): Answer;
   /** The provider's error body for a 5xx (or any other status the fault asks for). */
@@ -73,10 +73,10 @@ export interface ProviderSandbox<Credentials, AdapterOptions, Req, Order> {
  * A provider's sandbox as listed in the registry: its options (a zod schema of the provider's own
  * keys; port and faults are the harness's) and how to bind them.
  */
-export interface SandboxDefinition<Schema extends z.ZodType, Credentials, AdapterOptions, Req, Order> {
-  readonly optionsSchema: Schema;
+export interface SandboxDefinition<TSchema extends z.ZodType, TCredentials, TAdapterOptions, TRequest, TOrder> {
+  readonly optionsSchema: TSchema;
   /** The sandbox for these options; `defaults` are the credentials it accepts unless the options say others. */
-  bind(options: z.output<Schema>, defaults: Credentials): ProviderSandbox<Credentials, AdapterOptions, Req, Order>;
+  bind(options: z.output<TSchema>, defaults: TCredentials): ProviderSandbox<TCredentials, TAdapterOptions, TRequest, TOrder>;
 }
 
 /** Any registered sandbox definition. */

@@ -1,19 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_REQUEST_BODY_BYTES as MAX_BODY_BYTES } from '../request-size.js';
 import type { Answer } from './behaviour.js';
 
-/** Largest request body a sandbox server reads. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * How much of a body a sandbox server takes in before it gives up on it. The rest of a body over
+ * `MAX_BODY_BYTES` is read and dropped up to here, so the connection can carry the next request.
+ */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 
-/** The request body as text, or `undefined` when it is larger than `MAX_BODY_BYTES`. */
+/**
+ * The request body as text, or `undefined` when it is larger than `MAX_BODY_BYTES`. A body larger than
+ * `MAX_DRAINED_BYTES` is left unread: `request.complete` is then false, and the connection must be closed.
+ */
 export async function readBody(request: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
+    if (size > MAX_DRAINED_BYTES) return undefined;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 /** Request headers with lower-case names, repeated ones joined as HTTP joins them. */

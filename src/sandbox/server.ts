@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { err, ok, type Result } from 'neverthrow';
 import { PayrouteConfigError } from '../errors.js';
-// `Order` below is each provider's own order type; this is payroute's canonical one.
-import { orderSchema, type Order as CanonicalOrder } from '../order.js';
+import { orderSchema, type Order } from '../order.js';
 import { toFieldIssues } from '../validation.js';
 import type { Answer, ProviderSandbox } from './behaviour.js';
 import { configuredFault, failsAfterProcessing, faultsSchema, type Fault, type SandboxFailure, type SandboxFaults } from './faults.js';
@@ -16,15 +15,15 @@ import type { SandboxServerOptions } from './options.js';
 import { createOrderStore, type OrderStore, type SandboxOrders } from './store.js';
 
 /** One provider's running sandbox server. */
-export interface SandboxServer<Credentials, AdapterOptions, Req, Order> {
+export interface SandboxServer<TCredentials, TAdapterOptions, TRequest, TOrder> {
   /** Base URL to give the provider's adapter, such as `http://127.0.0.1:4010`. */
   readonly url: string;
   /** The credentials this server accepts. */
-  readonly credentials: Credentials;
+  readonly credentials: TCredentials;
   /** The adapter's options for this server: `juspay(sandbox.juspay.adapterOptions)`. */
-  readonly adapterOptions: AdapterOptions;
+  readonly adapterOptions: TAdapterOptions;
   /** The orders created so far. */
-  readonly orders: SandboxOrders<Req, Order>;
+  readonly orders: SandboxOrders<TRequest, TOrder>;
   /** Replaces the faults (for a demo: fail, then recover); `Err` names the invalid fields and changes nothing. */
   setFaults(faults: SandboxFaults): Result<void, PayrouteConfigError>;
   /** Removes every configured fault; magic values keep working. */
@@ -34,30 +33,30 @@ export interface SandboxServer<Credentials, AdapterOptions, Req, Order> {
    * own orders needs before a payment can be created for one; the others ignore it. `Err` names the
    * invalid fields of the order and changes nothing.
    */
-  seedOrder(order: CanonicalOrder): Result<void, PayrouteConfigError>;
+  seedOrder(order: Order): Result<void, PayrouteConfigError>;
 }
 
 /** A server plus the means to stop it. */
-export interface RunningServer<Credentials, AdapterOptions, Req, Order> extends SandboxServer<Credentials, AdapterOptions, Req, Order> {
+export interface RunningServer<TCredentials, TAdapterOptions, TRequest, TOrder> extends SandboxServer<TCredentials, TAdapterOptions, TRequest, TOrder> {
   /** Stops listening and destroys every open connection, hanging ones included. */
   close(): Promise<void>;
 }
 
-interface ServerSetup<Credentials, AdapterOptions, Req, Order> {
+interface ServerSetup<TCredentials, TAdapterOptions, TRequest, TOrder> {
   /** The provider's name, shown on checkout pages. */
   readonly name: string;
-  readonly provider: ProviderSandbox<Credentials, AdapterOptions, Req, Order>;
+  readonly provider: ProviderSandbox<TCredentials, TAdapterOptions, TRequest, TOrder>;
   readonly validator: RequestValidator;
   readonly options: SandboxServerOptions;
   readonly host: string;
 }
 
 /** Starts one provider's sandbox server; rejects when the port cannot be bound. */
-export async function startServer<Credentials, AdapterOptions, Req, Order>(
-  setup: ServerSetup<Credentials, AdapterOptions, Req, Order>,
-): Promise<RunningServer<Credentials, AdapterOptions, Req, Order>> {
+export async function startServer<TCredentials, TAdapterOptions, TRequest, TOrder>(
+  setup: ServerSetup<TCredentials, TAdapterOptions, TRequest, TOrder>,
+): Promise<RunningServer<TCredentials, TAdapterOptions, TRequest, TOrder>> {
   const { provider, options } = setup;
-  const store = createOrderStore<Req, Order>(provider.orderKey);
+  const store = createOrderStore<TRequest, TOrder>(provider.orderKey);
   const stopping = new AbortController();
   // Every delayed request listens on it until its wait ends (then the listener is removed), so eleven
   // concurrent delayed requests are not a leak: without this, Node warns "Possible EventTarget memory leak".
@@ -86,6 +85,8 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
       return writeJson(response, { status: 404, body: { message: `the ${setup.name} sandbox has no ${method} ${path}` } });
     }
     const raw = await readBody(request);
+    // The unread rest of the body would be parsed as the next request, which would then never be answered.
+    if (!request.complete) response.setHeader('Connection', 'close');
     const headers = flatHeaders(request);
     const body = raw === undefined ? err('the body is larger than 1 MiB') : provider.parseBody(raw, headers['content-type']);
 
@@ -114,7 +115,7 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
     const problems = setup.validator.validate({ method, path, headers, body });
     if (problems.length > 0) return provider.invalid(problems);
     // The document has just checked the body, so it has the shape the provider's type describes.
-    const request = body as Req;
+    const request = body as TRequest;
     const broken = provider.checkRules?.(request) ?? [];
     if (broken.length > 0) return provider.invalid(broken);
     const existing = store.get(provider.orderIdOf(request) ?? '');
@@ -188,7 +189,7 @@ export async function startServer<Credentials, AdapterOptions, Req, Order>(
 }
 
 /** The store without its writing methods, as tests see it. */
-function readOnly<Req, Order>(store: OrderStore<Req, Order>): SandboxOrders<Req, Order> {
+function readOnly<TRequest, TOrder>(store: OrderStore<TRequest, TOrder>): SandboxOrders<TRequest, TOrder> {
   return {
     get: store.get,
     list: store.list,

@@ -18,12 +18,12 @@ type WithSandbox<P extends SandboxProviders> = { [K in keyof P]: [SandboxDefinit
 
 /** The options of one provider's sandbox: the harness's (port, faults, ...) and the provider's own. */
 export type ProviderSandboxOptions<D> =
-  D extends SandboxDefinition<infer Schema, unknown, unknown, unknown, unknown> ? SandboxServerOptions & z.input<Schema> : never;
+  D extends SandboxDefinition<infer TSchema, unknown, unknown, unknown, unknown> ? SandboxServerOptions & z.input<TSchema> : never;
 
 /** The running server of one provider's sandbox. */
 export type ProviderSandboxServer<D> =
-  D extends SandboxDefinition<z.ZodType, infer Credentials, infer AdapterOptions, infer Req, infer Order>
-    ? SandboxServer<Credentials, AdapterOptions, Req, Order>
+  D extends SandboxDefinition<z.ZodType, infer TCredentials, infer TAdapterOptions, infer TRequest, infer TOrder>
+    ? SandboxServer<TCredentials, TAdapterOptions, TRequest, TOrder>
     : never;
 
 /** Options of `startSandbox`: one entry per provider (all optional) and the host to listen on. */

@@ -1,36 +1,36 @@
 /** An order a sandbox server created, as it keeps it. */
-export interface StoredOrder<Req, Order> {
+export interface StoredOrder<TRequest, TOrder> {
   /** The merchant's order id, as sent. */
   readonly orderId: string;
   /** The id the sandbox gave the order (Juspay `id`, Flowwise `order_hash`). */
   readonly providerOrderId: string;
   /** The request body that created (or last updated) the order, as validated. */
-  readonly request: Req;
+  readonly request: TRequest;
   /** The order as the provider describes it in full. */
-  readonly order: Order;
+  readonly order: TOrder;
   readonly createdAt: Date;
 }
 
 /** The orders of one sandbox server, for tests to look at. */
-export interface SandboxOrders<Req, Order> {
+export interface SandboxOrders<TRequest, TOrder> {
   /** The order with this merchant order id (matched as the provider matches ids), if created. */
-  get(orderId: string): StoredOrder<Req, Order> | undefined;
+  get(orderId: string): StoredOrder<TRequest, TOrder> | undefined;
   /** Every order, oldest first. */
-  list(): readonly StoredOrder<Req, Order>[];
+  list(): readonly StoredOrder<TRequest, TOrder>[];
   readonly size: number;
   /** Forgets every order, so an id can be created again. */
   clear(): void;
 }
 
 /** The in-memory store behind `SandboxOrders`, which also knows which paths show which order's checkout page. */
-export interface OrderStore<Req, Order> extends SandboxOrders<Req, Order> {
-  put(order: StoredOrder<Req, Order>, pagePaths: readonly string[]): void;
+export interface OrderStore<TRequest, TOrder> extends SandboxOrders<TRequest, TOrder> {
+  put(order: StoredOrder<TRequest, TOrder>, pagePaths: readonly string[]): void;
   /** The order whose checkout page is at this path. */
-  byPagePath(path: string): StoredOrder<Req, Order> | undefined;
+  byPagePath(path: string): StoredOrder<TRequest, TOrder> | undefined;
 }
 
-export function createOrderStore<Req, Order>(keyOf: (orderId: string) => string): OrderStore<Req, Order> {
-  const orders = new Map<string, StoredOrder<Req, Order>>();
+export function createOrderStore<TRequest, TOrder>(keyOf: (orderId: string) => string): OrderStore<TRequest, TOrder> {
+  const orders = new Map<string, StoredOrder<TRequest, TOrder>>();
   const pages = new Map<string, string>();
   return {
     get: (orderId) => orders.get(keyOf(orderId)),

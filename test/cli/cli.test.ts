@@ -44,8 +44,10 @@ describe('payroute command line', () => {
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['create-order'], '--amount is required'],
-    [['create-order', '--amount', '1.005'], '--amount: INR has 2 decimal places; "1.005" has more'],
-    [['create-order', '--amount', '10', '--currency', 'ABC'], '--amount: unknown currency "ABC"'],
+    [['create-order', '--amount', '1.005'], '--amount: "1.005" has 3 decimal places; INR takes 2'],
+    [['create-order', '--amount', '10', '--currency', 'ABC'], '--currency: "ABC" is not an ISO 4217 currency code payroute knows, such as INR'],
+    [['create-order', '--amount', '-5'], '--amount: "-5" is negative: an amount is a plain decimal such as 100.15, without a sign'],
+    [['create-order', '--amount', '--currency', 'INR'], '--amount needs a value; "--currency" starts with a dash, so it is read as an option (write --amount=--currency if it is the value)'],
     [['create-order', '--amount', '10', '--bogus'], "Unknown option '--bogus'"],
     [['sandbox', '--port', 'http'], '--port must be a port number'],
   ])('refuses %j with exit code 2 and says why', async (argv, message) => {
@@ -53,6 +55,24 @@ describe('payroute command line', () => {
     expect(code).toBe(EXIT.usage);
     expect(stderr).toContain(message);
     expect(stderr).toContain('payroute --help');
+  });
+
+  it.each([
+    [['create-order', '--amount', '10', '--currency', 'XYZ', '--json'], '--currency'],
+    [['create-order', '--amount', '-5', '--json'], '--amount'],
+    [['create-order', '--json'], '--amount'],
+    [['create-order', '--amount', '10', '--json', '--bogus'], '--bogus'],
+  ])('with --json, refuses %j as JSON on stdout naming %s, exit code 2', async (argv, option) => {
+    const { code, stdout, stderr } = await cli(argv);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe('');
+    const printed = JSON.parse(stdout);
+    expect(printed).toEqual({ ok: false, error: { kind: 'usage', option, message: expect.stringContaining(option) } });
+  });
+
+  it('never shows a parser\'s raw text', async () => {
+    const { stderr } = await cli(['create-order', '--amount', '-5']);
+    expect(stderr).not.toMatch(/ambiguous|Did you forget/);
   });
 
   it('creates an order at the offline sandbox by default', async () => {
@@ -139,6 +159,35 @@ describe('payroute with a configuration', () => {
     const { code, stdout } = await cli(['create-order', '--amount', '5', '--json'], { PAYROUTE_CONFIG: JSON.stringify(config) });
     expect(code).toBe(EXIT.ok);
     expect(JSON.parse(stdout).session.provider).toBe('fw');
+  });
+
+  it('shows the providers skipped as ineligible in the text output', async () => {
+    const { apiKey, merchantId, baseUrl } = sandbox.juspay.adapterOptions;
+    const config = {
+      providers: {
+        usd_only: { type: 'juspay', apiKey, merchantId, baseUrl, currencies: ['USD'] },
+        main: { type: 'juspay', apiKey, merchantId, baseUrl },
+      },
+      routing: { strategy: 'priority', order: ['usd_only', 'main'] },
+    };
+    const { code, stdout } = await cli(['create-order', '--amount', '5'], { PAYROUTE_CONFIG: JSON.stringify(config) });
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/created at:\s+main/);
+    expect(stdout).toContain('skipped:\n  - usd_only: ineligible (currency: INR is not among the currencies configured for usd_only)');
+  });
+
+  it('labels a config error about the whole configuration as such, not as the order', async () => {
+    const { code, stderr } = await cli(['create-order', '--amount', '5'], { PAYROUTE_CONFIG: '{not json' });
+    expect(code).toBe(EXIT.configuration);
+    expect(stderr).toContain('  - (configuration): PAYROUTE_CONFIG is not valid JSON');
+    expect(stderr).not.toContain('(order)');
+  });
+
+  it('with --json, prints a config error as JSON on stdout, exit code 3', async () => {
+    const { code, stdout, stderr } = await cli(['create-order', '--amount', '5', '--json', '--config', join(dir, 'missing.json')]);
+    expect(code).toBe(EXIT.configuration);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { kind: 'configuration' } });
   });
 
   it('exits 3 naming the bad path of a bad config, without its secret', async () => {

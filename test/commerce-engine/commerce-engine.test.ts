@@ -45,9 +45,12 @@ describe('commerce engine request on the wire', () => {
     expect(sent.headers.host).toBe('prod.api.commercengine.io');
   });
 
-  it('requires a return URL before sending anything', () => {
+  it('sends an order without a return URL as the order number alone, byte for byte (return_url is optional)', async () => {
     const { returnUrl: _omitted, ...order } = basicOrder;
-    expect(provider.validate(order)._unsafeUnwrapErr().fields).toEqual([{ path: 'returnUrl', message: 'Commerce Engine requires a return URL' }]);
+    const sent = captureRequest(STAGING, envelope, PATH);
+    expect((await provider.createOrder(order)).isOk()).toBe(true);
+    expect(sent.body).toBe('{"order_number":"ord1001"}');
+    expect(sent.headers['content-length']).toBe(String(Buffer.byteLength(sent.body)));
   });
 });
 
@@ -97,6 +100,23 @@ describe('commerce engine answers', () => {
     expect(error).toMatchObject({ kind, httpStatus: status });
     expect(error.providerCode).toBe(code);
     expect(JSON.stringify(error)).not.toContain(TOKEN);
+  });
+
+  it.each([
+    [400, { message: 'order_number is required', success: false, code: 'bad_request', errors: { order_number: 'is required' } }, 'invalid_request'],
+    [401, { message: 'Not authorized for given operation on the Resource.', success: false, code: 'unauthorized' }, 'authentication'],
+    [404, { message: 'Order not found', success: false, code: 'not_found' }, 'invalid_request'],
+    // The SDK's own error type holds `error` of any type; a body with one is still Commerce Engine's error.
+    [404, { message: 'Order not found', success: false, code: 'not_found', error: null }, 'invalid_request'],
+    [400, { message: 'Invalid request', success: false, code: 'bad_request', error: ['order_number'], errors: null }, 'invalid_request'],
+  ] as const)("surfaces the documented error body's code of HTTP %i as providerCode: %j", async (status, body, kind) => {
+    answer(status, body);
+    expect((await provider.createOrder(basicOrder))._unsafeUnwrapErr()).toMatchObject({
+      kind,
+      httpStatus: status,
+      providerCode: body.code,
+      providerMessage: body.message,
+    });
   });
 
   it.each([

@@ -29,9 +29,10 @@ describe('money', () => {
 
   it('gives NaN from toMinorUnits and the reason from parseMinorUnits for what it cannot convert exactly', () => {
     expect(toMinorUnits('1.005', 'INR')).toBeNaN();
-    expect(parseMinorUnits('1.005', 'INR')._unsafeUnwrapErr().message).toBe('INR has 2 decimal places; "1.005" has more');
-    expect(parseMinorUnits('1.5', 'JPY').isErr()).toBe(true);
-    expect(parseMinorUnits('-1', 'INR').isErr()).toBe(true);
+    expect(parseMinorUnits('100.155', 'INR')._unsafeUnwrapErr().message).toBe('"100.155" has 3 decimal places; INR takes 2');
+    expect(parseMinorUnits('1.0050', 'INR')._unsafeUnwrapErr().message).toBe('"1.0050" has 4 decimal places; INR takes 2');
+    expect(parseMinorUnits('1.5', 'JPY')._unsafeUnwrapErr().message).toBe('"1.5" has 1 decimal place; JPY takes none');
+    expect(parseMinorUnits('-1', 'INR')._unsafeUnwrapErr().message).toBe('"-1" is negative: an amount is a plain decimal such as 100.15, without a sign');
     expect(parseMinorUnits('1e3', 'INR').isErr()).toBe(true);
     expect(parseMinorUnits('100', 'XXX')._unsafeUnwrapErr().message).toBe('unknown currency "XXX"');
     expect(parseMinorUnits('99999999999999999', 'INR')._unsafeUnwrapErr().message).toContain('too large');

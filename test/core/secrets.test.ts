@@ -6,8 +6,9 @@ import type { PayrouteError } from '../../src/errors.js';
 import { basicOrder, FLOWWISE_ID, FLOWWISE_SECRET, JUSPAY_KEY } from '../fixtures.js';
 import { startLoopback, type LoopbackServer } from '../loopback.js';
 
-const JUSPAY_BASIC = Buffer.from(`${JUSPAY_KEY}:`).toString('base64');
-const SECRETS = [JUSPAY_KEY, JUSPAY_BASIC, FLOWWISE_SECRET];
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+const JUSPAY_BASIC = base64(`${JUSPAY_KEY}:`);
+const SECRETS = [JUSPAY_KEY, JUSPAY_BASIC, base64(JUSPAY_KEY), FLOWWISE_SECRET, base64(FLOWWISE_SECRET), base64(`${FLOWWISE_SECRET}:`)];
 
 /** Every way a user might print an error. */
 function renderings(value: unknown): string[] {
@@ -23,7 +24,10 @@ let server: LoopbackServer;
 beforeAll(async () => {
   server = await startLoopback((req, _body, res) => {
     const basic = (req.headers.authorization ?? '').replace('Basic ', '');
-    const echoed = `${req.headers.authorization ?? ''} ${Buffer.from(basic, 'base64').toString()} ${req.headers['x-client-secret'] ?? ''}`;
+    const key = Buffer.from(basic, 'base64').toString().replace(/:$/, '');
+    const secret = String(req.headers['x-client-secret'] ?? '');
+    // Every form a careless server might log back: raw, base64 with and without the colon, the header.
+    const echoed = [req.headers.authorization ?? '', key, base64(key), secret, base64(secret), base64(`${secret}:`)].join(' ');
     const mode = req.url ?? '';
     if (mode.includes('hang')) return;
     if (mode.includes('reset')) return req.socket.destroy();

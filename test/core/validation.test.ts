@@ -3,6 +3,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
+import { toMinorUnits } from '../../src/money.js';
 import type { Order } from '../../src/order.js';
 import { basicOrder, FLOWWISE_ID, FLOWWISE_SECRET, JUSPAY_KEY } from '../fixtures.js';
 import { useNock } from '../setup-nock.js';
@@ -105,6 +106,22 @@ describe('order validation', () => {
       ._unsafeUnwrapErr();
     expect(error.fields?.map((f) => f.path).sort()).toEqual(['amount', 'currency', 'customer.email', 'customer.phone', 'orderId', 'returnUrl']);
     expect(error.provider).toBe('juspay');
+  });
+
+  it('explains a NaN amount, what toMinorUnits gives for text it cannot convert, and points to the reason', () => {
+    const error = standard.validate({ ...basicOrder, amount: toMinorUnits('100.155', 'INR') })._unsafeUnwrapErr();
+    expect(error.fields).toEqual([
+      {
+        path: 'amount',
+        message:
+          'is NaN, which toMinorUnits returns for text it cannot convert exactly (more decimal places than the currency has, not a plain decimal such as 100.15, or too large); parseMinorUnits(text, currency) returns the reason',
+      },
+    ]);
+  });
+
+  it('tells a fractional amount to use minor units', () => {
+    const error = standard.validate({ ...basicOrder, amount: 100.15 })._unsafeUnwrapErr();
+    expect(error.fields).toEqual([{ path: 'amount', message: 'must be a whole number of minor units (use toMinorUnits for decimals)' }]);
   });
 
   it('rejects unknown keys, so a typo is not silently dropped', () => {

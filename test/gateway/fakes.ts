@@ -13,8 +13,24 @@ import {
   type PreparedOrder,
 } from '../../providers/entries/index.js';
 
+/** An answer given whenever the test settles it, whatever the signal says: an adapter that ignores its abort signal. */
+export interface DeafReply {
+  readonly deaf: Promise<'created' | GatewayError>;
+}
+
 /** What a fake provider answers to one try. */
-export type Reply = 'created' | 'hang' | GatewayError;
+export type Reply = 'created' | 'hang' | DeafReply | GatewayError;
+
+/** A `DeafReply` and the functions that settle it: `answer` with a reply, or `reject` as a broken adapter would. */
+export function deafReply() {
+  let answer: (reply: 'created' | GatewayError) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const deaf = new Promise<'created' | GatewayError>((resolve, fail) => {
+    answer = resolve;
+    reject = fail;
+  });
+  return { reply: { deaf }, answer, reject };
+}
 
 /** Builds the error an adapter would return for a failure, with the flags the real transport sets. */
 export function failure(kind: GatewayErrorKind, fields: Partial<GatewayError> = {}): GatewayError {
@@ -54,6 +70,9 @@ export function fakePsps() {
       const reply = scripts.get(options.name)?.shift() ?? 'created';
       if (reply === 'created') return okAsync(session(options.name, order));
       if (reply === 'hang') return hang(options.name, signal);
+      if ('deaf' in reply) {
+        return new ResultAsync(reply.deaf.then((late) => (late === 'created' ? ok(session(options.name, order)) : err({ ...late, provider: options.name }))));
+      }
       return errAsync({ ...reply, provider: options.name });
     };
     const prepareOrder = (order: Order) => validate(order).map((): PreparedOrder => ({ send: (signal) => send(order, signal) }));

@@ -49,4 +49,33 @@ describe('hooks', () => {
     const session = (await gateway.createOrder(order))._unsafeUnwrap();
     expect(session.provider).toBe('b');
   });
+
+  it('catches an async hook that rejects, as it ignores one that throws: no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const rejecting = async () => {
+        throw new Error('logger down');
+      };
+      const { gateway, script } = fakeGateway(
+        { retry: { maxAttempts: 1 } },
+        { hooks: { onAttempt: rejecting, onFallback: rejecting, onSkip: rejecting, onCircuitChange: rejecting } },
+      );
+      script('a', failure('network'));
+      expect((await gateway.createOrder(order))._unsafeUnwrap().provider).toBe('b');
+      // Node reports an unhandled rejection once the microtasks of the turn have run.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+
+  it('does not wait for a hook whose promise never settles', async () => {
+    const never = () => new Promise<void>(() => undefined);
+    const { gateway } = fakeGateway({}, { hooks: { onAttempt: never } });
+    expect((await gateway.createOrder(order)).isOk()).toBe(true);
+  });
 });

@@ -52,6 +52,12 @@ describe('juspay request on the wire', () => {
     expect(sent.headers.host).toBe('api.juspay.in');
   });
 
+  it.each(['cust\r\nx-evil: 1', 'cust\u0000', 'clé', ''])('refuses a routing id %j as a validation error before any request', async (routingId) => {
+    const provider = juspay({ apiKey: JUSPAY_KEY, merchantId: 'acme', environment: 'sandbox' });
+    const error = (await provider.createOrder(basicOrder, { routingId }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'validation', fields: [{ path: 'routingId', message: 'must be 1 to 128 visible ASCII characters' }] });
+  });
+
   it('sends every documented field, flattened with dotted keys, amounts exact', async () => {
     const sent = captureRequest(SANDBOX, juspayFullAnswer);
     const provider = juspay({ apiKey: JUSPAY_KEY, merchantId: 'acme', environment: 'sandbox' });
@@ -138,7 +144,7 @@ describe('juspay request on the wire', () => {
   });
 
   it('sends the CRED pay variant with its routing id and offers flag', async () => {
-    const sent = captureRequest(SANDBOX, juspayShortAnswer);
+    const sent = captureRequest(SANDBOX, { ...juspayShortAnswer, order_id: 'Test1608304994' });
     const provider = juspay({ apiKey: JUSPAY_KEY, merchantId: 'acme', environment: 'sandbox', variant: 'cred' });
     const result = await provider.createOrder(
       { orderId: 'Test1608304994', amount: 10000, currency: 'INR', providerOptions: { juspay: { credOffersApplied: false } } },

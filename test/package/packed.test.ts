@@ -6,24 +6,13 @@
  * Needs the build (`.ci/run` builds before `npm test`). Without `dist/` the suite is skipped with the
  * reason in its name, except under CI, where a missing build fails it.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBuild, installPacked, ROOT, type PackageJson, type PackedProject } from './packed-project.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const built = existsSync(join(ROOT, 'dist', 'index.js')) && existsSync(join(ROOT, 'dist', 'index.cjs'));
-if (!built && process.env['CI']) throw new Error('dist/ is missing: build before running the tests (.ci/run does)');
-if (!built) console.warn('test/package/packed.test.ts: SKIPPED, dist/ is missing: run `npm run build` first');
-
-interface PackageJson {
-  readonly name: string;
-  readonly version: string;
-  readonly exports: Readonly<Record<string, unknown>>;
-  readonly dependencies?: Readonly<Record<string, string>>;
-}
+const built = hasBuild('test/package/packed.test.ts');
 
 /** `./juspay` -> `payroute/juspay`, `.` -> `payroute`. */
 const specifier = (name: string, subpath: string) => (subpath === '.' ? name : `${name}/${subpath.slice(2)}`);
@@ -32,6 +21,7 @@ const factoryName = (subpath: string) => subpath.slice(2).replace(/-([a-z])/g, (
 /** A subpath is a provider's when `providers/<name>/` holds its adapter; others (a sandbox, tools) only need a function. */
 const isProvider = (subpath: string) => existsSync(join(ROOT, 'providers', subpath.slice(2), 'index.ts'));
 
+let packed: PackedProject | undefined;
 let project = '';
 let pkg: PackageJson;
 
@@ -43,29 +33,8 @@ function node(file: string, args: readonly string[] = []): string {
 
 describe.skipIf(!built)(built ? 'the packed package' : 'the packed package (SKIPPED: dist/ is missing, run `npm run build` first)', () => {
   beforeAll(() => {
-    project = mkdtempSync(join(tmpdir(), 'payroute-packed-'));
-    const packed = JSON.parse(
-      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }),
-    ) as Array<{ filename: string }>;
-    const tarball = join(project, packed[0]?.filename ?? '');
-
-    // Installed the way npm lays it out, without the network: the tarball unpacked as
-    // node_modules/payroute, its dependencies linked from this repository's node_modules.
-    const modules = join(project, 'node_modules');
-    const target = join(modules, 'payroute');
-    mkdirSync(target, { recursive: true });
-    execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-    pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as PackageJson;
-    for (const dependency of Object.keys(pkg.dependencies ?? {})) {
-      const link = join(modules, dependency);
-      mkdirSync(join(link, '..'), { recursive: true });
-      symlinkSync(join(ROOT, 'node_modules', dependency), link, 'dir');
-    }
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+    packed = installPacked('payroute-packed-');
+    ({ dir: project, pkg } = packed);
 
     const load = (how: 'require' | 'import') => `
       const subpaths = JSON.parse(process.argv[2]);
@@ -106,7 +75,7 @@ describe.skipIf(!built)(built ? 'the packed package' : 'the packed package (SKIP
   }, 120_000);
 
   afterAll(() => {
-    if (project) rmSync(project, { recursive: true, force: true });
+    packed?.remove();
   });
 
   const subpaths = () => Object.keys(pkg.exports).filter((subpath) => subpath !== './package.json');

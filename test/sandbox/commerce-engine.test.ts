@@ -14,13 +14,18 @@ const jsonHeaders = { authorization: `Bearer ${accessToken}`, 'content-type': 'a
 /** A store order, as the shop's system holds it. */
 const storeOrder = (orderId: string, overrides: Partial<Order> = {}) => order(orderId, { returnUrl: RETURN_URL, ...overrides });
 
-/** Whether an answer has the shape the document gives for its status. */
-async function matchesDocument(answer: RawAnswer): Promise<boolean> {
+/** What the document finds wrong with an answer of this status; empty when it has the documented shape. */
+async function documentProblems(status: number, body: unknown): Promise<unknown[]> {
   const api = new OpenAPIBackend({ definition: structuredClone(commerceEngineOpenApi) as Document, quick: true });
   await api.init();
-  const result = api.validateResponse(answer.body, 'createJuspayOrder', answer.status);
-  expect(result.errors ?? []).toEqual([]);
-  return result.valid;
+  return api.validateResponse(body, 'createJuspayOrder', status).errors ?? [];
+}
+
+/** Whether an answer has the shape the document gives for its status. */
+async function matchesDocument(answer: RawAnswer): Promise<boolean> {
+  const problems = await documentProblems(answer.status, answer.body);
+  expect(problems).toEqual([]);
+  return problems.length === 0;
 }
 
 describe('Commerce Engine sandbox', () => {
@@ -78,6 +83,19 @@ describe('Commerce Engine sandbox', () => {
     expect(server().orders.get('CE1')).toMatchObject({ providerOrderId: session.providerOrderId, request: { order_number: 'CE1', return_url: RETURN_URL } });
   });
 
+  it('creates the Juspay order of a store order without a return URL, as Commerce Engine takes one (return_url is optional)', async () => {
+    const shopOrder = order('CE-NORET');
+    server().seedOrder(shopOrder)._unsafeUnwrap();
+    const session = (await provider().createOrder(shopOrder))._unsafeUnwrap();
+    expect(session).toMatchObject({ orderId: 'CE-NORET', status: 'created' });
+    expect(session.raw.content?.data).not.toHaveProperty('return_url');
+    expect(server().orders.get('CE-NORET')?.request).toEqual({ order_number: 'CE-NORET' });
+    server().seedOrder(order('CE-NORET-RAW'))._unsafeUnwrap();
+    const raw = await rawPost(`${server().url}${PATH}`, jsonHeaders, JSON.stringify({ order_number: 'CE-NORET-RAW' }));
+    expect(raw.status).toBe(200);
+    expect(await matchesDocument(raw)).toBe(true);
+  });
+
   it('takes store orders given at start', async () => {
     const session = (await provider().createOrder(storeOrder('CE-START', { amount: 250_000 })))._unsafeUnwrap();
     expect(session.raw.content?.data.amount).toBe(2500);
@@ -104,27 +122,27 @@ describe('Commerce Engine sandbox', () => {
 
   it('answers 404 "Order not found" to an order number the store does not hold, creating nothing', async () => {
     const error = (await provider().createOrder(storeOrder('CE-UNKNOWN')))._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'invalid_request', httpStatus: 404, providerMessage: 'Order not found', retryable: false, orderMayExist: false });
+    expect(error).toMatchObject({ kind: 'invalid_request', httpStatus: 404, providerMessage: 'Order not found', providerCode: 'not_found', retryable: false, orderMayExist: false });
     expect(server().orders.get('CE-UNKNOWN')).toBeUndefined();
     const raw = await rawPost(`${server().url}${PATH}`, jsonHeaders, JSON.stringify({ order_number: 'CE-UNKNOWN', return_url: RETURN_URL }));
-    expect(raw).toMatchObject({ status: 404, body: { message: 'Order not found', success: false } });
+    expect(raw).toEqual({ status: 404, headers: expect.anything(), body: { message: 'Order not found', success: false, code: 'not_found' } });
     expect(await matchesDocument(raw)).toBe(true);
   });
 
   it('answers 404 "Store not found" to another store id in the path', async () => {
     server().seedOrder(storeOrder('CE3'))._unsafeUnwrap();
     const error = (await commerceEngine({ ...server().adapterOptions, storeId: 'other_store' }).createOrder(storeOrder('CE3')))._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'invalid_request', httpStatus: 404, providerMessage: 'Store not found' });
+    expect(error).toMatchObject({ kind: 'invalid_request', httpStatus: 404, providerMessage: 'Store not found', providerCode: 'not_found' });
     expect(server().orders.get('CE3')).toBeUndefined();
   });
 
-  it('answers 401 {message, success: false} to a wrong or missing token', async () => {
+  it('answers 401 {message, success: false, code: "unauthorized"} to a wrong or missing token', async () => {
     server().seedOrder(storeOrder('CE4'))._unsafeUnwrap();
     const error = (await commerceEngine({ ...server().adapterOptions, accessToken: 'wrong_token' }).createOrder(storeOrder('CE4')))._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'authentication', httpStatus: 401, retryable: false });
+    expect(error).toMatchObject({ kind: 'authentication', httpStatus: 401, retryable: false, providerCode: 'unauthorized' });
     expect(JSON.stringify(error)).not.toContain('wrong_token');
     const raw = await rawPost(`${server().url}${PATH}`, { 'content-type': 'application/json' }, '{}');
-    expect(raw).toMatchObject({ status: 401, body: { message: expect.any(String), success: false } });
+    expect(raw).toEqual({ status: 401, headers: expect.anything(), body: { message: expect.any(String), success: false, code: 'unauthorized' } });
     expect(await matchesDocument(raw)).toBe(true);
     expect(server().orders.get('CE4')).toBeUndefined();
   });
@@ -147,12 +165,23 @@ describe('Commerce Engine sandbox', () => {
   });
 
   it('answers 400 naming every field the OpenAPI document rejects', async () => {
-    const raw = await rawPost(`${server().url}${PATH}`, jsonHeaders, JSON.stringify({ order_number: 7, amount: 100 }));
-    expect(raw).toMatchObject({ status: 400, body: { success: false } });
+    const raw = await rawPost(`${server().url}${PATH}`, jsonHeaders, JSON.stringify({ order_number: 7, amount: 100, return_url: 5 }));
+    expect(raw).toMatchObject({ status: 400, body: { success: false, code: 'bad_request' } });
+    expect(await matchesDocument(raw)).toBe(true);
     const message = (raw.body as { message: string }).message;
     for (const field of ['order_number', 'return_url', 'amount']) expect(message).toContain(`${field}:`);
     const notJson = await rawPost(`${server().url}${PATH}`, { ...jsonHeaders, 'content-type': 'text/plain' }, 'order_number=CE6');
-    expect(notJson).toMatchObject({ status: 400, body: { message: 'Invalid request: body: Content-Type must be application/json', success: false } });
+    expect(notJson).toMatchObject({ status: 400, body: { message: 'Invalid request: body: Content-Type must be application/json', success: false, code: 'bad_request' } });
+  });
+
+  it("documents Commerce Engine's envelope and error bodies: message, success and content required on 200, code on 400, 401 and 404", async () => {
+    expect(await documentProblems(200, { success: true, content: { data: {} } })).not.toEqual([]);
+    expect(await documentProblems(200, { message: 'ok', success: true })).not.toEqual([]);
+    expect(await documentProblems(200, { message: 'ok', success: true, content: {} })).toEqual([]);
+    for (const status of [400, 401, 404]) {
+      expect(await documentProblems(status, { message: 'no', success: false })).not.toEqual([]);
+      expect(await documentProblems(status, { message: 'no', success: false, code: 'c' })).toEqual([]);
+    }
   });
 
   it('serves a checkout page at the payment link', async () => {
@@ -171,9 +200,9 @@ describe('Commerce Engine sandbox', () => {
 
 describe('Commerce Engine sandbox options', () => {
   it('takes other credentials', async () => {
-    const sandbox = await startSandbox({ 'commerce-engine': { credentials: { storeId: 'store_42', accessToken: 't0k3n' }, storeOrders: [storeOrder('CR1')] } });
+    const sandbox = await startSandbox({ 'commerce-engine': { credentials: { storeId: 'store_42', accessToken: 't0k3n_store_42' }, storeOrders: [storeOrder('CR1')] } });
     try {
-      expect(sandbox['commerce-engine'].adapterOptions).toMatchObject({ storeId: 'store_42', accessToken: 't0k3n' });
+      expect(sandbox['commerce-engine'].adapterOptions).toMatchObject({ storeId: 'store_42', accessToken: 't0k3n_store_42' });
       expect((await commerceEngine(sandbox['commerce-engine'].adapterOptions).createOrder(storeOrder('CR1'))).isOk()).toBe(true);
     } finally {
       await sandbox.close();

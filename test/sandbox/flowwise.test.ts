@@ -59,7 +59,7 @@ describe('Flowwise sandbox', () => {
   });
 
   it('answers 401 authentication_error to wrong credentials', async () => {
-    const result = await flowwise({ ...sandbox.flowwise.adapterOptions, clientSecret: 'wrong' }).createOrder(order('FW4'));
+    const result = await flowwise({ ...sandbox.flowwise.adapterOptions, clientSecret: 'wrong_secret' }).createOrder(order('FW4'));
     expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'authentication', httpStatus: 401, providerCode: 'unauthorized' });
     const raw = await rawPost(`${sandbox.flowwise.url}/orders`, { 'content-type': 'application/json' }, '{}');
     expect(raw).toEqual({
@@ -91,6 +91,26 @@ describe('Flowwise sandbox', () => {
     const body = JSON.stringify({ order_id: 'FW5', order_amount: 0, order_currency: 'INR', customer_details: {} });
     const raw = await rawPost(`${sandbox.flowwise.url}/orders`, jsonHeaders, body);
     expect(raw).toMatchObject({ status: 400, body: { code: 'invalid_amount', type: 'validation_error' } });
+  });
+
+  it.each(['1e400', '-1e400', '-5', '0', '-0', '1e39'])(
+    'answers 400 invalid_amount to order_amount %s: not finite, not above 0, or beyond a float (the document\'s format)',
+    async (amount) => {
+      const orderId = `FW-AMT-${amount}`;
+      const body = `{"order_id":"${orderId}","order_amount":${amount},"order_currency":"INR","customer_details":{}}`;
+      const raw = await rawPost(`${sandbox.flowwise.url}/orders`, jsonHeaders, body);
+      expect(raw).toEqual({
+        status: 400,
+        headers: expect.anything(),
+        body: { message: expect.stringMatching(/^Invalid order amount\. order_amount: /), code: 'invalid_amount', type: 'validation_error' },
+      });
+      expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+    },
+  );
+
+  it('takes the largest amount a float holds', async () => {
+    const body = `{"order_id":"FW-AMT-MAX","order_amount":3.4028234663852886e38,"order_currency":"INR","customer_details":{}}`;
+    expect((await rawPost(`${sandbox.flowwise.url}/orders`, jsonHeaders, body)).status).toBe(200);
   });
 
   it('answers 400 to a body that is not JSON', async () => {

@@ -89,6 +89,24 @@ describe('Juspay sandbox', () => {
     expect(sandbox.juspay.orders.get('JS5')).toBeUndefined();
   });
 
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+  ])('answers 400 INVALID_REQUEST naming x-merchantid when the header is %s, as the header is required, creating nothing', async (_case, value) => {
+    const { 'x-merchantid': _omitted, ...withoutMerchant } = formHeaders;
+    const requestHeaders = value === undefined ? withoutMerchant : { ...withoutMerchant, 'x-merchantid': value };
+    const raw = await rawPost(`${sandbox.juspay.url}/orders`, requestHeaders, 'order_id=JS-NOMID&amount=1');
+    expect(raw).toMatchObject({
+      status: 400,
+      body: {
+        status: 'Bad Request',
+        error_code: 'INVALID_REQUEST',
+        error_info: { code: 'INVALID_INPUT', category: 'USER_ERROR', fields: [{ field_name: 'x-merchantid', reason: expect.any(String) }] },
+      },
+    });
+    expect(sandbox.juspay.orders.get('JS-NOMID')).toBeUndefined();
+  });
+
   it('accepts the Node SDK form of Basic auth, the key without a colon', async () => {
     const sdkAuth = `Basic ${Buffer.from(apiKey).toString('base64')}`;
     const raw = await rawPost(`${sandbox.juspay.url}/orders`, { ...formHeaders, authorization: sdkAuth }, 'order_id=JS6&amount=1');
@@ -160,13 +178,20 @@ describe('Juspay sandbox options', () => {
   });
 
   it('takes other credentials', async () => {
-    const sandbox = await startSandbox({ juspay: { credentials: { apiKey: 'k_test', merchantId: 'm_test' } } });
+    const sandbox = await startSandbox({ juspay: { credentials: { apiKey: 'k_test_1234', merchantId: 'm_test' } } });
     try {
-      expect(sandbox.juspay.adapterOptions).toMatchObject({ apiKey: 'k_test', merchantId: 'm_test' });
+      expect(sandbox.juspay.adapterOptions).toMatchObject({ apiKey: 'k_test_1234', merchantId: 'm_test' });
       expect((await juspay(sandbox.juspay.adapterOptions).createOrder(order('CR1'))).isOk()).toBe(true);
     } finally {
       await sandbox.close();
     }
+  });
+
+  it('refuses credentials the adapter would refuse, so its adapter options always build an adapter', async () => {
+    await expect(startSandbox({ juspay: { credentials: { apiKey: 'k_test', merchantId: 'm\r\n' } } })).rejects.toMatchObject({
+      name: 'PayrouteConfigError',
+      fields: [{ path: 'credentials.apiKey' }, { path: 'credentials.merchantId' }],
+    });
   });
 
   it('applies the CRED pay rules with variant "cred": x-routing-id required, order id under 18 characters', async () => {

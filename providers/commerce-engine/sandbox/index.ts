@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretSchema } from '../../../src/config.js';
 import { toMajorUnits } from '../../../src/money.js';
 import { orderSchema, type Order, type ValidOrder } from '../../../src/order.js';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../../src/sandbox/behaviour.js';
@@ -28,7 +29,7 @@ export interface ParsedCommerceEngineSandboxOptions {
 }
 
 const optionsSchema: z.ZodType<ParsedCommerceEngineSandboxOptions, CommerceEngineSandboxOptions> = z.strictObject({
-  credentials: z.strictObject({ storeId: storeIdSchema.optional(), accessToken: z.string().min(1).optional() }).optional(),
+  credentials: z.strictObject({ storeId: storeIdSchema.optional(), accessToken: secretSchema('accessToken').optional() }).optional(),
   // The schema takes every `Order` (and `providerOptions: undefined`, which `Order` leaves out): typed as `Order`.
   storeOrders: (z.array(orderSchema).readonly() as z.ZodType<readonly ValidOrder[], readonly Order[]>).optional(),
 });
@@ -63,7 +64,8 @@ export const commerceEngineSandbox: SandboxDefinition<typeof optionsSchema, Cred
     ),
 };
 
-const refusal = (status: number, message: string): Answer => ({ status, body: { message, success: false } });
+/** Commerce Engine's error body: `code` is documented on 400, 401 and 404, not on the others. */
+const refusal = (status: number, message: string, code?: string): Answer => ({ status, body: { message, success: false, ...(code !== undefined && { code }) } });
 const created = (order: SandboxOrder): Answer => ({ status: 200, body: { message: 'Juspay order created', success: true, content: { data: order } } });
 
 /** The store id in a path such as `/api/v1/sandbox_store/storefront/payments/juspay/create-order`. */
@@ -93,14 +95,14 @@ function bindCommerceEngine(
   const storeOrders = new Map(initialOrders.map((order) => [order.orderId, toJuspayForm(order)]));
 
   const createOrder = (request: Body, context: CreateContext, existing: StoredOrder<Body, SandboxOrder> | undefined): CreateOutcome<Body, SandboxOrder> => {
-    if (storeIdOf(context.path) !== credentials.storeId) return { answer: refusal(404, 'Store not found') };
+    if (storeIdOf(context.path) !== credentials.storeId) return { answer: refusal(404, 'Store not found', 'not_found') };
     const storeOrder = storeOrders.get(request.order_number);
-    if (!storeOrder) return { answer: refusal(404, 'Order not found') };
+    if (!storeOrder) return { answer: refusal(404, 'Order not found', 'not_found') };
     // One Juspay order per store order: asked again, Commerce Engine answers with the order it created.
     if (existing) return { answer: created(existing.order) };
     const id = newJuspayOrderId();
     const juspayOrder = juspayOrderObject(
-      { ...storeOrder, return_url: request.return_url },
+      { ...storeOrder, ...(request.return_url !== undefined && { return_url: request.return_url }) },
       { id, merchantId: credentials.storeId, origin: context.origin, now: context.now, createdAt: context.now, withToken: true },
     );
     const order: SandboxOrder = { ...juspayOrder, status_id: '10' };
@@ -123,8 +125,8 @@ function bindCommerceEngine(
       storeOrders.set(order.orderId, toJuspayForm(order));
     },
     createOrder,
-    unauthorized: () => refusal(401, 'Invalid or expired access token'),
-    invalid: (problems) => refusal(400, `Invalid request: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`),
+    unauthorized: () => refusal(401, 'Invalid or expired access token', 'unauthorized'),
+    invalid: (problems) => refusal(400, `Invalid request: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, 'bad_request'),
     serverError: (status) => refusal(status, status === 503 ? 'Service unavailable' : 'Internal server error'),
     rateLimited: () => refusal(429, 'Too many requests'),
   };

@@ -2,12 +2,13 @@ import type { OpenApiDocument } from '../../../src/sandbox/openapi.js';
 
 /*
  * Commerce Engine's "Create order in juspay" (`POST /api/v1/{store_id}/storefront/payments/juspay/create-order`)
- * as an OpenAPI 3.0 document, written from its documentation page (shared/reference/commerce-engine-juspay-create-order.md),
- * which shows the request and the 200 answer but no formal document. Types are the page's: `status_id` is a
- * string there, `amount` and `amount_refunded` numbers, `refunded` a boolean. The page marks no answer field
- * required and gives no error bodies; the 401 and 404 answers are `{message, success: false}`, the envelope's
- * own fields. The body takes the two documented fields and nothing else, so a misspelt field sent by an
- * adapter is caught rather than silently dropped.
+ * as an OpenAPI 3.0 document, written from its documentation page (shared/reference/commerce-engine-juspay-create-order.md)
+ * and the types of its storefront SDK 0.15.0 (commerce-engine-more.md). Types are the page's: `status_id` is a
+ * string there, `amount` and `amount_refunded` numbers, `refunded` a boolean. The envelope's `message`,
+ * `success` and `content` are required; the error bodies are the SDK's `BadRequest`, `Unauthorized` and
+ * `NotFound`: `{message, success, code}`, all required (`errors` optional on 400). The body takes the two
+ * documented fields and nothing else, so a misspelt field sent by an adapter is caught rather than silently
+ * dropped; `return_url` is optional, as the SDK types mark it (the page's sample always sends it).
  */
 
 type Schema = Readonly<Record<string, unknown>>;
@@ -40,10 +41,12 @@ const juspayOrder: Schema = {
   },
 };
 
-const refusal = (description: string) => ({
+const refusal = (description: string, schema = 'ErrorResponse') => ({
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
 });
+
+const errorFields: Schema = { message: text, success: { type: 'boolean', enum: [false] }, code: text };
 
 /** Commerce Engine's storefront `create-order` of Juspay orders. */
 export const commerceEngineOpenApi: OpenApiDocument = {
@@ -68,9 +71,9 @@ export const commerceEngineOpenApi: OpenApiDocument = {
             description: 'OK',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateJuspayOrderResponse' } } },
           },
-          '400': refusal('Invalid request (sandbox addition).'),
-          '401': refusal('Missing or wrong access token (sandbox addition).'),
-          '404': refusal('No such store, or no such order in the store (sandbox addition).'),
+          '400': refusal('Invalid request.', 'BadRequestResponse'),
+          '401': refusal('Missing or wrong access token.'),
+          '404': refusal('No such store, or no such order in the store.'),
         },
       },
     },
@@ -80,7 +83,7 @@ export const commerceEngineOpenApi: OpenApiDocument = {
     schemas: {
       CreateJuspayOrderRequest: {
         type: 'object',
-        required: ['order_number', 'return_url'],
+        required: ['order_number'],
         additionalProperties: false,
         properties: {
           order_number: { type: 'string', description: "The store's order number." },
@@ -89,6 +92,7 @@ export const commerceEngineOpenApi: OpenApiDocument = {
       },
       CreateJuspayOrderResponse: {
         type: 'object',
+        required: ['message', 'success', 'content'],
         properties: {
           message: text,
           success: { type: 'boolean' },
@@ -98,8 +102,13 @@ export const commerceEngineOpenApi: OpenApiDocument = {
       JuspayOrder: juspayOrder,
       ErrorResponse: {
         type: 'object',
-        required: ['message', 'success'],
-        properties: { message: text, success: { type: 'boolean', enum: [false] } },
+        required: ['message', 'success', 'code'],
+        properties: errorFields,
+      },
+      BadRequestResponse: {
+        type: 'object',
+        required: ['message', 'success', 'code'],
+        properties: { ...errorFields, errors: { type: 'object', description: 'What is wrong, by field.' } },
       },
     },
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headerValueSchema, secretSchema } from '../../../src/config.js';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../../src/sandbox/behaviour.js';
 import { isoSeconds, parseJsonRequest, randomHex, stringField } from '../../../src/sandbox/provider-kit.js';
 import type { StoredOrder } from '../../../src/sandbox/store.js';
@@ -9,6 +10,9 @@ import type { FlowwiseOrderRequest } from '../wire.js';
 /** Minutes an order lives when the request gives no `expiry_time_in_minutes`. */
 const DEFAULT_EXPIRY_MINUTES = 30;
 
+/** The largest `order_amount` the document allows: its format is `float`, whose largest value this is. */
+const MAX_FLOAT = 3.4028234663852886e38;
+
 /** Options of the Flowwise sandbox, besides the port and faults every sandbox server takes. */
 export interface FlowwiseSandboxOptions {
   /** Credentials to accept instead of `defaultSandboxCredentials.flowwise`. */
@@ -18,7 +22,7 @@ export interface FlowwiseSandboxOptions {
 }
 
 const optionsSchema: z.ZodType<FlowwiseSandboxOptions, FlowwiseSandboxOptions> = z.strictObject({
-  credentials: z.strictObject({ clientId: z.string().min(1).optional(), clientSecret: z.string().min(1).optional() }).optional(),
+  credentials: z.strictObject({ clientId: headerValueSchema('clientId').optional(), clientSecret: secretSchema('clientSecret').optional() }).optional(),
   projectId: z.string().min(1).optional(),
 });
 
@@ -101,8 +105,10 @@ function bindFlowwise(credentials: Credentials, projectId: string): ProviderSand
     parseBody: parseJsonRequest,
     orderIdOf: (body) => stringField(body, 'order_id'),
     orderKey: (orderId) => orderId,
-    // The document's 400 example: "Invalid order amount. Amount must be greater than 0".
-    checkRules: (request) => (request.order_amount > 0 ? [] : [{ field: 'order_amount', reason: 'must be greater than 0' }]),
+    checkRules: (request) => {
+      const problem = amountProblem(request.order_amount);
+      return problem === undefined ? [] : [{ field: 'order_amount', reason: problem }];
+    },
     createOrder,
     unauthorized: () => error(401, 'Invalid API credentials provided', 'unauthorized', 'authentication_error'),
     invalid: (problems) => {
@@ -118,6 +124,17 @@ function bindFlowwise(credentials: Credentials, projectId: string): ProviderSand
         : error(status, 'Internal server error occurred while creating order', 'internal_error', 'server_error'),
     rateLimited: () => error(429, 'Too many requests', 'rate_limit_exceeded', 'rate_limit_error'),
   };
+}
+
+/**
+ * What is wrong with an `order_amount`, if anything. JSON.parse reads `1e400` as Infinity, which the
+ * document's `type: number` lets through. The document's 400 example: "Invalid order amount. Amount must be greater than 0".
+ */
+function amountProblem(amount: number): string | undefined {
+  if (!Number.isFinite(amount)) return 'must be a finite number';
+  if (amount <= 0) return 'must be greater than 0';
+  if (amount > MAX_FLOAT) return `must be at most ${MAX_FLOAT} (the largest float, the document's format)`;
+  return undefined;
 }
 
 /** The type of `flowwiseSandbox`, which `payroute/sandbox` types its server by. */

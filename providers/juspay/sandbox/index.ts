@@ -1,5 +1,6 @@
 import { err, ok } from 'neverthrow';
 import { z } from 'zod';
+import { headerValueSchema, secretSchema } from '../../../src/config.js';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../../src/sandbox/behaviour.js';
 import { isMediaType, stringField } from '../../../src/sandbox/provider-kit.js';
 import type { StoredOrder } from '../../../src/sandbox/store.js';
@@ -26,7 +27,7 @@ export interface JuspaySandboxOptions {
 }
 
 const optionsSchema: z.ZodType<JuspaySandboxOptions, JuspaySandboxOptions> = z.strictObject({
-  credentials: z.strictObject({ apiKey: z.string().min(1).optional(), merchantId: z.string().min(1).optional() }).optional(),
+  credentials: z.strictObject({ apiKey: secretSchema('apiKey').optional(), merchantId: headerValueSchema('merchantId').optional() }).optional(),
   variant: z.enum(['standard', 'cred']).optional(),
   duplicateOrders: z.enum(['reject', 'update']).optional(),
 });
@@ -101,7 +102,9 @@ function bindJuspay(settings: Settings): ProviderSandbox<Credentials, JuspaySand
       const basic = /^Basic\s+(\S+)$/i.exec(headers['authorization'] ?? '')?.[1];
       // Juspay keeps the part before the colon, so `KEY:` and `KEY` both pass.
       const apiKey = basic === undefined ? undefined : Buffer.from(basic, 'base64').toString('utf8').split(':')[0];
-      const merchantId = headers['x-merchantid'];
+      // No merchant id (missing or empty) is not a 401: the document requires the header, so the request
+      // gets the 400 naming it, as Juspay's 400 "Mandatory fields are missing" does for a missing key.
+      const merchantId = headers['x-merchantid'] || undefined;
       return apiKey === credentials.apiKey && (merchantId === undefined || merchantId === credentials.merchantId);
     },
     parseBody: (raw, contentType) => {

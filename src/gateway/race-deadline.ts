@@ -1,0 +1,51 @@
+import { err, type Result } from 'neverthrow';
+import type { PayrouteError } from '../errors.js';
+import type { OrderSession, PreparedOrder } from '../port.js';
+import { internalError } from '../provider/classify.js';
+import type { Deadline } from './deadline.js';
+
+type TryResult = Result<OrderSession, PayrouteError>;
+
+/** Returned by `raceDeadline` when the deadline (or the caller's abort) came before the answer. */
+export const OUTRUN = Symbol('outrun by the deadline');
+
+/**
+ * One try at a provider, which may ignore its abort signal, throw or reject (one that implements the
+ * port by hand may): its answer, or `OUTRUN` as soon as `deadline` aborts. Every provider is raced the
+ * same way; one that ends its try at the abort, as every provider `defineProvider` built does, only
+ * confirms it later. An answer that comes later goes to `late`; a throw or rejection is the provider's
+ * `internal` error. No timer of its own: the deadline's ends it.
+ */
+export function raceDeadline(provider: string, prepared: PreparedOrder, deadline: Deadline, late: (result: TryResult) => void): Promise<TryResult | typeof OUTRUN> {
+  const answer = settled(provider, prepared, deadline);
+  return new Promise((resolve) => {
+    let outrun = false;
+    const stop = () => {
+      outrun = true;
+      resolve(OUTRUN);
+    };
+    if (deadline.aborted) stop();
+    else deadline.addEventListener('abort', stop);
+    void answer.then((result) => {
+      if (outrun) return late(result);
+      deadline.removeEventListener('abort', stop);
+      resolve(result);
+    });
+  });
+}
+
+/** The provider's answer as a promise that never rejects, and always holds a `Result`. */
+function settled(provider: string, prepared: PreparedOrder, deadline: Deadline): Promise<TryResult> {
+  const failed = (thrown: unknown) => err<OrderSession, PayrouteError>(internalError(provider, thrown));
+  try {
+    return Promise.resolve(prepared.send(deadline)).then((result) => (isResult(result) ? result : failed(result)), failed);
+  } catch (thrown) {
+    return Promise.resolve(failed(thrown));
+  }
+}
+
+// Duck-typed: a provider may bring its own copy of neverthrow, whose classes differ from payroute's.
+function isResult(value: unknown): value is TryResult {
+  const result = value as Partial<Record<'isOk' | 'isErr' | 'mapErr', unknown>> | null | undefined;
+  return typeof result?.isOk === 'function' && typeof result.isErr === 'function' && typeof result.mapErr === 'function';
+}

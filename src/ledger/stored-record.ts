@@ -1,0 +1,91 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { RoutingError } from '../gateway/routing-error.js';
+import { ledgerUnavailable } from './errors.js';
+import { restoreError } from './session.js';
+import type { ClaimOutcome, FencedOutcome, LedgerError, LedgerOperation, LedgerRecord, LedgerRecordState, StoredSession } from './types.js';
+
+/** An attempt as stored: its time in milliseconds since the epoch. */
+export interface StoredAttempt {
+  readonly provider: string;
+  readonly mayExist: boolean;
+  readonly at: number;
+}
+
+/**
+ * A record as a store keeps it: times in milliseconds since the epoch, the session and outcome as JSON
+ * text (stored as given, so the store never re-encodes a provider's payload). Both ledgers decode it
+ * with `toRecord`, so they answer alike.
+ */
+export interface StoredRecord {
+  readonly fingerprint: string;
+  readonly owner: string;
+  readonly version: number;
+  readonly state: LedgerRecordState;
+  readonly leaseUntil: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly expiresAt: number;
+  readonly attempts: readonly StoredAttempt[];
+  readonly session?: string;
+  readonly outcome?: string;
+}
+
+// Formatting a date is most of a memory ledger call's cost, and one call's times repeat (now, its lease,
+// its expiry, and the same again for the next call in the same millisecond): keep the last few.
+const recentIso = new Map<number, string>();
+function iso(ms: number): string {
+  let text = recentIso.get(ms);
+  if (text === undefined) {
+    if (recentIso.size >= 8) recentIso.clear();
+    text = new Date(ms).toISOString();
+    recentIso.set(ms, text);
+  }
+  return text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The public record of a stored one; an unreadable session or outcome, or a completed record without a session, is `ledger_unavailable`. */
+export function toRecord(operation: LedgerOperation, orderId: string, stored: StoredRecord): Result<LedgerRecord, LedgerError> {
+  const session = stored.session === undefined ? undefined : parseJson(stored.session);
+  const outcome = stored.outcome === undefined ? undefined : parseJson(stored.outcome);
+  const unreadable = (stored.session !== undefined && !isObject(session)) || (stored.outcome !== undefined && !isObject(outcome));
+  if (unreadable || (stored.state === 'completed' && session === undefined)) {
+    return err(ledgerUnavailable(operation, 'the stored record is unreadable'));
+  }
+  return ok({
+    orderId,
+    fingerprint: stored.fingerprint,
+    owner: stored.owner,
+    version: stored.version,
+    state: stored.state,
+    leaseExpiresAt: iso(stored.leaseUntil),
+    attempts: stored.attempts.map((attempt) => ({ provider: attempt.provider, mayExist: attempt.mayExist, at: iso(attempt.at) })),
+    ...(session === undefined ? {} : { session: session as StoredSession }),
+    ...(outcome === undefined ? {} : { outcome: restoreError(outcome as unknown as RoutingError) }),
+    createdAt: iso(stored.createdAt),
+    updatedAt: iso(stored.updatedAt),
+    expiresAt: iso(stored.expiresAt),
+  });
+}
+
+export type ClaimState = ClaimOutcome['state'];
+export type FencedState = FencedOutcome['state'];
+
+export function claimOutcome(state: ClaimState, record: LedgerRecord): ClaimOutcome {
+  if (state === 'completed') return { state, record: record as Extract<ClaimOutcome, { state: 'completed' }>['record'] };
+  return { state, record };
+}
+
+export function fencedOutcome(state: FencedState, record: LedgerRecord | undefined): FencedOutcome {
+  if (state === 'accepted' && record) return { state, record };
+  return record ? { state: 'stale_owner', record } : { state: 'stale_owner' };
+}
