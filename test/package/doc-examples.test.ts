@@ -48,7 +48,7 @@ let packed: PackedProject | undefined;
 describe.skipIf(!built)('the TypeScript examples of the docs', () => {
   beforeAll(() => {
     // @types/node and vitest: what a user's project has for the examples that use process or test with vitest.
-    packed = installPacked('payroute-doc-examples-', ['@types/node', 'vitest']);
+    packed = installPacked('payroute-doc-examples-', ['@types/node', 'vitest', 'redis']);
   }, 120_000);
 
   afterAll(() => packed?.remove());
