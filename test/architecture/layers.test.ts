@@ -142,3 +142,14 @@ describe.skipIf(!built)('the root and provider entries load no sandbox or CLI co
     expect(files.filter(holdsSandboxOrCli).length).toBeGreaterThan(0);
   });
 });
+
+describe('the one list of built-in providers', () => {
+  it('names every provider folder once, and each has its subpath export', () => {
+    const folders = readdirSync(join(ROOT, 'providers'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'entries')
+      .map((entry) => entry.name);
+    expect(builtInProviders.map((p) => p.type).sort()).toEqual(folders.sort());
+    const { exports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+    for (const { type } of builtInProviders) expect(Object.keys(exports), type).toContain(`./${type}`);
+  });
+});

@@ -81,6 +81,19 @@ describe('retries', () => {
     expect(session?.attempts.every((a) => a.error.orderMayExist)).toBe(true);
   });
 
+  it('never retries an ambiguous failure at a provider that does not dedupe order ids: a retry could create a second order', async () => {
+    const { gateway, script, tried } = fakeGateway({
+      providers: { a: { type: 'fake', dedupesOrderId: false }, b: { type: 'fake' } },
+      routing: { strategy: 'priority', order: ['a', 'b'] },
+      retry: { maxAttempts: 3 },
+    });
+    script('a', failure('timeout'));
+    const state = start(gateway.createOrder(order));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(tried()).toEqual(['a', 'b']);
+    expect(state.result?._unsafeUnwrap().attempts.map((a) => a.error.kind)).toEqual(['timeout']);
+  });
+
   it('falls back at once, with no wait, on a failure that certainly created nothing', async () => {
     const { gateway, script, tried } = fakeGateway();
     script('a', failure('provider_unavailable'));
