@@ -125,6 +125,7 @@ const ERRORS_BY_KIND: Record<GatewayErrorKind, number> = {
   authentication: 0,
   invalid_request: 0,
   duplicate_order: 0,
+  not_found: 0,
   rate_limited: 0,
   provider_unavailable: 0,
   timeout: 0,

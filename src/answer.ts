@@ -1,6 +1,6 @@
 import { parseMinorUnits, toMajorUnits } from './money.js';
 import type { ValidOrder } from './order.js';
-import type { OrderSession } from './port.js';
+import type { CheckoutLinks, OrderSession } from './port.js';
 
 /** An amount as a provider's answer states it: its own text, and the exact minor units that text is. */
 export interface StatedAmount {
@@ -42,6 +42,29 @@ export function statedMajorAmount(value: number | string, currency: string): Sta
   return { text, minor: parseMinorUnits(text, currency).unwrapOr(undefined) };
 }
 
+/** What an answer says about an order, whichever operation it answered. */
+export interface AnsweredOrder {
+  readonly orderId: string;
+  readonly checkoutUrl?: string | undefined;
+  readonly links: CheckoutLinks;
+  /** The amount the answer states, where it states one. */
+  readonly amount?: StatedAmount | undefined;
+  /** The currency the answer states, where it states one. */
+  readonly currency?: string | undefined;
+}
+
+/** What the answer must agree with: the order id always, amount and currency where the caller knows them. */
+export interface ExpectedOrder {
+  readonly orderId: string;
+  readonly amount?: number | undefined;
+  readonly currency?: string | undefined;
+}
+
+/** An amount a provider stated that payroute already holds in exact minor units (a look-up's). */
+export function statedMinorAmount(minor: number, currency: string): StatedAmount {
+  return { text: toMajorUnits(minor, currency).unwrapOr(`${minor} minor units`), minor };
+}
+
 /**
  * Why a 2xx answer does not describe the order that was sent, or `undefined` when it does: the order id
  * must be the order's, a stated currency and amount must equal the order's (exactly, in minor units),
@@ -49,17 +72,25 @@ export function statedMajorAmount(value: number | string, currency: string): Sta
  */
 export function checkAnswer<Raw>(answer: ProviderAnswer<Raw>, order: ValidOrder, check: AnswerCheck): string | undefined {
   const { session, amount, currency } = answer;
-  if (!sameOrderId(session.orderId, order.orderId, check.caseInsensitiveOrderIds === true)) {
-    return `an answer for order id ${JSON.stringify(session.orderId)}, not "${order.orderId}"`;
+  return answerMismatch({ orderId: session.orderId, checkoutUrl: session.checkoutUrl, links: session.links, amount, currency }, order, check);
+}
+
+/** {@link checkAnswer} for any answer: a create answer against its order, a look-up against what the caller expects. */
+export function answerMismatch(answer: AnsweredOrder, expected: ExpectedOrder, check: AnswerCheck): string | undefined {
+  const { amount, currency } = answer;
+  if (!sameOrderId(answer.orderId, expected.orderId, check.caseInsensitiveOrderIds === true)) {
+    return `an answer for order id ${JSON.stringify(answer.orderId)}, not "${expected.orderId}"`;
   }
   if (check.pricesOrder && currency === undefined) return "an answer without the order's currency, which this provider sets";
-  if (currency !== undefined && currency !== order.currency) return `an order in ${currency}, not ${order.currency}`;
-  if (check.pricesOrder && amount === undefined) return "an answer without the order's amount, which this provider sets";
-  if (amount !== undefined && amount.minor !== order.amount) {
-    const expected = toMajorUnits(order.amount, order.currency).unwrapOr(String(order.amount));
-    return `an order for ${amount.text} ${order.currency}, not the expected ${expected}`;
+  if (currency !== undefined && expected.currency !== undefined && currency !== expected.currency) {
+    return `an order in ${currency}, not ${expected.currency}`;
   }
-  return badLink(session, check.allowHttpLinks);
+  if (check.pricesOrder && amount === undefined) return "an answer without the order's amount, which this provider sets";
+  if (amount !== undefined && expected.amount !== undefined && expected.currency !== undefined && amount.minor !== expected.amount) {
+    const major = toMajorUnits(expected.amount, expected.currency).unwrapOr(String(expected.amount));
+    return `an order for ${amount.text} ${expected.currency}, not the expected ${major}`;
+  }
+  return badLink(answer, check.allowHttpLinks);
 }
 
 const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
@@ -70,13 +101,13 @@ function sameOrderId(answered: string, sent: string, ignoreCase: boolean): boole
 }
 
 /** Which link is not an absolute https (or allowed http) URL, said as a reason. */
-function badLink(session: ProviderAnswer<unknown>['session'], allowHttp: boolean): string | undefined {
-  const { links } = session;
+function badLink(answer: AnsweredOrder, allowHttp: boolean): string | undefined {
+  const { links } = answer;
   const named: ReadonlyArray<readonly [string, string | undefined]> = [
     ['links.web', links.web],
     ['links.mobile', links.mobile],
     ['links.iframe', links.iframe],
-    ['checkoutUrl', session.checkoutUrl === links.web ? undefined : session.checkoutUrl],
+    ['checkoutUrl', answer.checkoutUrl === links.web ? undefined : answer.checkoutUrl],
   ];
   for (const [name, link] of named) {
     if (link === undefined) continue;

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { payrouteError, type FieldIssue, type PayrouteError } from './errors.js';
+import type { ExpectedAmount, GetOrderOptions } from './order-state.js';
 import type { CreateOrderOptions } from './port.js';
 
 /** Checks one option's value and returns the copy payroute keeps, or says what is wrong with it. */
@@ -56,6 +57,19 @@ export function copyCallOptions(options: OptionReader): CreateOrderOptions {
   const routingId = options.read('routingId', text);
   return { ...(signal !== undefined && { signal }), ...(routingId !== undefined && { routingId }) };
 }
+
+/** The options of an adapter's `getOrder`, as `readOptions` copies them (`expected` is checked with the order id). */
+export function copyLookupOptions(options: OptionReader): GetOrderOptions {
+  const expected = options.read('expected', plainExpected);
+  return { ...copyCallOptions(options), ...(expected !== undefined && { expected }) };
+}
+
+// A copy of the two fields, so a getter cannot answer one thing to the check and another to the mapping.
+const plainExpected: OptionCheck<ExpectedAmount> = (value) => {
+  if (typeof value !== 'object' || value === null) return err('must be an object with amount and currency');
+  const { amount, currency } = value as Record<string, unknown>;
+  return ok({ amount, currency } as ExpectedAmount);
+};
 
 // Duck-typed rather than `instanceof AbortSignal`, so a signal from another realm or a polyfill works too.
 const abortSignal: OptionCheck<AbortSignal> = (value) => {

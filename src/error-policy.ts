@@ -41,6 +41,7 @@ export const errorPolicy = {
   unexpected_response: { retryable: false, retriedByGateway: true, mayFallBack: true, fallsBackByDefault: false, breakerFailure: true, order: 'may_exist' },
   validation: { retryable: false, retriedByGateway: false, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'absent' },
   invalid_request: { retryable: false, retriedByGateway: false, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'absent' },
+  not_found: { retryable: false, retriedByGateway: false, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'absent' },
   duplicate_order: { retryable: false, retriedByGateway: false, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'exists' },
   aborted: { retryable: false, retriedByGateway: false, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'depends' },
   configuration: { retryable: false, retriedByGateway: true, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'absent' },

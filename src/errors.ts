@@ -5,6 +5,7 @@ export type PayrouteErrorKind =
   | 'authentication'
   | 'invalid_request'
   | 'duplicate_order'
+  | 'not_found'
   | 'rate_limited'
   | 'provider_unavailable'
   | 'timeout'

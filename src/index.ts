@@ -8,6 +8,7 @@ export type { Address, Customer, Order, PaymentMethod, ValidOrder } from './orde
 export type {
   CheckoutLinks,
   CreateOrderOptions,
+  LookupProvider,
   OperationName,
   OrderSession,
   OrderStatus,
@@ -18,6 +19,7 @@ export type {
 export type { AbortLike } from './abort.js';
 export type { HttpRequest, HttpResponse } from './transport.js';
 export * from './provider/index.js';
+export type { ExpectedAmount, GetOrderOptions, OrderState, StatusTableEntry } from './order-state.js';
 export { DEFAULT_TIMEOUT_MS } from './defaults.js';
 export { VERSION } from './version.js';
 export * from './gateway/index.js';

@@ -2,9 +2,26 @@ import type { Result, ResultAsync } from 'neverthrow';
 import type { AbortLike } from './abort.js';
 import type { PayrouteError } from './errors.js';
 import type { Order } from './order.js';
+import type { GetOrderOptions, OrderState } from './order-state.js';
 
-/** The provider-neutral lifecycle state of an order; the provider's own word is in `providerStatus`. */
-export type OrderStatus = 'created' | 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'unknown';
+/**
+ * The provider-neutral lifecycle state of an order; the provider's own word is in `providerStatus`.
+ * `authorized`: the payment is held, not captured; `partially_paid`: part of the amount is paid;
+ * `refunded` / `partially_refunded`: paid, then refunded in full or in part. A status payroute does not
+ * know is `unknown`, never `paid`.
+ */
+export type OrderStatus =
+  | 'created'
+  | 'pending'
+  | 'authorized'
+  | 'partially_paid'
+  | 'paid'
+  | 'failed'
+  | 'cancelled'
+  | 'expired'
+  | 'refunded'
+  | 'partially_refunded'
+  | 'unknown';
 
 /** Links to the provider's payment page, where it gives them. */
 export interface CheckoutLinks {
@@ -48,7 +65,7 @@ export interface CreateOrderOptions {
 }
 
 /** The operations a provider can implement; a provider lists those it does in `capabilities.operations`. */
-export type OperationName = 'createOrder';
+export type OperationName = 'createOrder' | 'getOrder';
 
 /** What a provider can do and take, read by the gateway (retries, eligibility) and the docs. */
 export interface ProviderCapabilities {
@@ -71,8 +88,8 @@ export interface PreparedOrder<Raw = unknown> {
   send(signal?: AbortLike): ResultAsync<OrderSession<Raw>, PayrouteError>;
 }
 
-/** The port every provider implements; `defineProvider` builds it from a provider's pure functions. */
-export interface PaymentProvider<Raw = unknown, O extends Order = Order> {
+/** The port every provider implements; `defineProvider` builds it from a provider's pure functions. `StateRaw` is the `raw` of its look-up answer. */
+export interface PaymentProvider<Raw = unknown, O extends Order = Order, StateRaw = unknown> {
   /** Instance name, used in results and errors. */
   readonly name: string;
   /** Provider type, such as `juspay`. */
@@ -90,4 +107,13 @@ export interface PaymentProvider<Raw = unknown, O extends Order = Order> {
   prepareOrder(order: O, options?: CreateOrderOptions): Result<PreparedOrder<Raw>, PayrouteError>;
   /** Creates the order at the provider: `prepareOrder` then `send`. Never rejects: every failure is an `Err`. */
   createOrder(order: O, options?: CreateOrderOptions): ResultAsync<OrderSession<Raw>, PayrouteError>;
+  /**
+   * Looks an order up by the merchant's order id, on providers that can (absent on the others). Never
+   * rejects: an order the provider does not hold is the error `not_found`.
+   */
+  getOrder?(orderId: string, options?: GetOrderOptions): ResultAsync<OrderState<StateRaw>, PayrouteError>;
 }
+
+/** A provider whose `getOrder` is certainly there, as every built-in adapter's is. */
+export type LookupProvider<Raw = unknown, StateRaw = unknown> = PaymentProvider<Raw, Order, StateRaw> &
+  Required<Pick<PaymentProvider<Raw, Order, StateRaw>, 'getOrder'>>;

@@ -33,10 +33,16 @@ export interface TransportOptions {
   readonly maxBodyBytes?: number;
 }
 
+/** A request without a body, such as a look-up. */
+export type HttpGetRequest = Omit<HttpRequest, 'body'>;
+
 export interface Transport {
   /** True when the base URL is this machine (the sandbox), whose pages are served over plain http. */
   readonly loopback: boolean;
+  /** The base URL every path is sent under, without a trailing slash. */
+  readonly baseUrl: string;
   post(request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError>;
+  get(request: HttpGetRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError>;
 }
 
 export const USER_AGENT = `payroute/${VERSION} node/${process.versions.node}`;
@@ -83,7 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   // One async function and one ResultAsync per call: neverthrow's combinators (`fromPromise`, `map`)
   // each add promises and a generator-based `__awaiter` step, which showed in the benchmark.
-  const send = async (request: HttpRequest, signal: AbortLike | undefined): Promise<Result<HttpResponse, PayrouteError>> => {
+  const send = async (request: HttpGetRequest & { readonly body?: string }, signal: AbortLike | undefined): Promise<Result<HttpResponse, PayrouteError>> => {
     if (signal?.aborted) return err(abortedError(options.provider, false));
     // The call's own deadline and the caller's abort, in one flag axios can take as its signal.
     const deadline = new AbortFlag();
@@ -91,11 +97,9 @@ export function createTransport(options: TransportOptions): Transport {
     const stopListening = signal ? listenForAbort(signal, () => deadline.abort()) : undefined;
     let response: AxiosResponse<unknown>;
     try {
-      response = await client.post<string>(`${base}${request.path}`, request.body, {
-        headers: { 'User-Agent': USER_AGENT, ...request.headers },
-        signal: deadline,
-        maxContentLength: maxBody,
-      });
+      const config = { headers: { 'User-Agent': USER_AGENT, ...request.headers }, signal: deadline, maxContentLength: maxBody };
+      const url = `${base}${request.path}`;
+      response = await (request.body === undefined ? client.get<string>(url, config) : client.post<string>(url, request.body, config));
     } catch (error) {
       return err(toTransportError(options, error, signal?.aborted === true));
     } finally {
@@ -106,7 +110,9 @@ export function createTransport(options: TransportOptions): Transport {
   };
   const post = (request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError> =>
     new ResultAsync(send(request, signal));
-  return { post, loopback: URL.canParse(base) && isLoopbackUrl(new URL(base)) };
+  const get = (request: HttpGetRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError> =>
+    new ResultAsync(send({ path: request.path, headers: request.headers }, signal));
+  return { baseUrl: base, loopback: URL.canParse(base) && isLoopbackUrl(new URL(base)), post, get };
 }
 
 function toHttpResponse(response: AxiosResponse<unknown>): HttpResponse {

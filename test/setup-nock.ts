@@ -19,11 +19,11 @@ export interface CapturedRequest {
   body: string;
 }
 
-/** Answers one `POST {path}` with `answer` and keeps the request exactly as it arrived. */
-export function captureRequest(base: string, answer: object, path = '/orders'): CapturedRequest {
+/** Answers one `POST {path}` (or `GET`) with `answer` and keeps the request exactly as it arrived. */
+export function captureRequest(base: string, answer: object, path = '/orders', method: 'post' | 'get' = 'post'): CapturedRequest {
   const captured: CapturedRequest = { method: '', path: '', headers: {}, body: '' };
   nock(base)
-    .post(path)
+    [method](path)
     .reply(function (uri, body) {
       captured.method = this.req.method;
       captured.path = uri;

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import type { z } from 'zod';
 import type { ValidOrder } from '../../src/order.js';
 import {
   parseJsonBody,
@@ -18,18 +19,37 @@ import { commerceEngineEnvelopeSchema, commerceEngineErrorSchema, type CommerceE
  * currency included, which the core checks against the order's (the store, not the caller, priced it).
  */
 export function fromCommerceEngineResponse(response: HttpResponse, order: ValidOrder): Result<ProviderAnswer<CommerceEngineEnvelope>, AnswerProblem> {
+  return readEnvelope(response, commerceEngineEnvelopeSchema, 'a Commerce Engine order').map((envelope) => toJuspayAnswer(envelope.content.data, envelope, order));
+}
+
+/** What every Commerce Engine envelope has: `success`, and `content` when it succeeded. */
+interface Envelope<Content> {
+  readonly success: boolean;
+  readonly message?: string | undefined;
+  readonly content?: Content | undefined;
+}
+
+/**
+ * A 2xx body read as Commerce Engine's envelope of `schema`: its content, a refusal (`success: false`,
+ * in this shape or as a bare error body), or an unreadable answer naming `what` it is not.
+ */
+export function readEnvelope<E extends Envelope<unknown>>(
+  response: HttpResponse,
+  schema: z.ZodType<E>,
+  what: string,
+): Result<E & { readonly content: NonNullable<E['content']> }, AnswerProblem> {
   const body = parseJsonBody(response.body);
   if (body.isErr()) return err(unreadableAnswer(body.error));
-  const parsed = commerceEngineEnvelopeSchema.safeParse(body.value);
+  const parsed = schema.safeParse(body.value);
   if (!parsed.success) {
     const refusal = commerceEngineErrorSchema.safeParse(body.value);
     if (refusal.success && refusal.data.success === false) return err(refusedAnswer(refusalDetails(refusal.data)));
     const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
-    return err(unreadableAnswer(`a body that is not a Commerce Engine order (${fields.join('; ')})`));
+    return err(unreadableAnswer(`a body that is not ${what} (${fields.join('; ')})`));
   }
   const envelope = parsed.data;
-  if (!envelope.success || !envelope.content) return err(refusedAnswer(refusalDetails(envelope)));
-  return ok(toJuspayAnswer(envelope.content.data, envelope, order));
+  if (!envelope.success || envelope.content === undefined) return err(refusedAnswer(refusalDetails(envelope)));
+  return ok(envelope as E & { readonly content: NonNullable<E['content']> });
 }
 
 /** What a refusal says: its message and code, at the top or under `error`. */

@@ -31,3 +31,20 @@ export const commerceEngineErrorSchema = z.looseObject({
     .optional()
     .catch(undefined),
 });
+
+/** `GET /orders/{order_number}/payment-status`: the envelope around the store order's payment summary (every field required). */
+export const commerceEnginePaymentStatusSchema = z.looseObject({
+  message: z.string().optional(),
+  success: z.boolean(),
+  content: z
+    .looseObject({
+      status: z.string().min(1),
+      amount_paid: z.number(),
+      amount_unpaid: z.number(),
+      is_retry_available: z.boolean(),
+    })
+    .optional(),
+});
+
+/** Commerce Engine's payment status answer, kept whole as the `raw` of its `getOrder`. */
+export type CommerceEnginePaymentStatus = z.infer<typeof commerceEnginePaymentStatusSchema>;

@@ -1,26 +1,31 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { PayrouteErrorKind } from '../../src/errors.js';
+import { findStatus } from '../../src/order-state.js';
 import { parseJsonBody, toDate, toFieldIssues, unreadableAnswer, type AnswerProblem, type ProviderAnswer, type ProviderErrorDetails } from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
-import { toOrderStatus } from './status.js';
+import { FLOWWISE_ORDER_STATUSES } from './order-status.js';
 import { flowwiseErrorSchema, flowwiseOrderSchema, type FlowwiseOrder } from './wire.js';
+
+/** A Flowwise order (`CreateOrderResponse`, which get-order answers too) from a 2xx body, or why it is not one. */
+export function parseFlowwiseOrder(body: string): Result<FlowwiseOrder, string> {
+  return parseJsonBody(body).andThen((data) => {
+    const parsed = flowwiseOrderSchema.safeParse(data);
+    if (parsed.success) return ok(parsed.data);
+    const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
+    return err(`a body that is not a Flowwise order (${fields.join('; ')})`);
+  });
+}
 
 /** A 2xx answer of Flowwise's `POST /orders`; it states the currency (`order_currency`) but not the amount. */
 export function fromFlowwiseResponse(response: HttpResponse): Result<ProviderAnswer<FlowwiseOrder>, AnswerProblem> {
-  return parseJsonBody(response.body)
-    .andThen((body) => {
-      const parsed = flowwiseOrderSchema.safeParse(body);
-      if (parsed.success) return ok(parsed.data);
-      const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
-      return err(`a body that is not a Flowwise order (${fields.join('; ')})`);
-    })
+  return parseFlowwiseOrder(response.body)
     .map((order) => {
       const expiresAt = toDate(order.order_expiry_time);
       const createdAt = toDate(order.added_on);
       const session = {
         orderId: order.order_id,
         providerOrderId: order.order_hash,
-        status: toOrderStatus(order.order_status),
+        status: findStatus(FLOWWISE_ORDER_STATUSES, order.order_status).status,
         providerStatus: order.order_status,
         checkoutUrl: order.checkout_url,
         links: { web: order.checkout_url },

@@ -45,9 +45,7 @@ export function toJuspayRequest(
   if (variant === 'cred' && routingId === undefined) {
     issues.push({ path: 'routingId', message: 'Juspay CRED pay requires x-routing-id: pass { routingId } to createOrder' });
   }
-  if (routingId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(routingId)) {
-    issues.push({ path: 'routingId', message: 'must be 1 to 128 visible ASCII characters' });
-  }
+  issues.push(...routingIdIssues(routingId));
   const oneMajorUnit = 10 ** (currencyExponent(order.currency) ?? 0);
   if (order.amount < oneMajorUnit) issues.push({ path: 'amount', message: `Juspay's minimum is 1 ${order.currency}` });
   if (order.returnUrl !== undefined) issues.push(...returnUrlIssues(order.returnUrl));
@@ -92,6 +90,13 @@ export function toJuspayRequest(
     put('mandate.block_funds', mandate.blockFunds);
   }
   return issues.length > 0 ? err(issues) : ok(fields);
+}
+
+/** `x-routing-id` goes into a header: 1 to 128 visible ASCII characters, or none. */
+export function routingIdIssues(routingId: string | undefined): FieldIssue[] {
+  return routingId === undefined || /^[\x21-\x7e]{1,128}$/.test(routingId)
+    ? []
+    : [{ path: 'routingId', message: 'must be 1 to 128 visible ASCII characters' }];
 }
 
 /**

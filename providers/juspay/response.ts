@@ -13,7 +13,8 @@ import {
   type ProviderSession,
 } from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
-import { toOrderStatus } from './status.js';
+import { findStatus } from '../../src/order-state.js';
+import { JUSPAY_ORDER_STATUSES } from './order-status.js';
 import { juspayErrorSchema, juspayOrderSchema, type JuspayOrder } from './wire.js';
 
 /** Reads a Juspay order object; shared by every provider that returns Juspay's order (Juspay itself, Commerce Engine). */
@@ -36,7 +37,7 @@ export function toJuspaySession<Raw>(order: JuspayOrder, raw: Raw): ProviderSess
   return {
     orderId: order.order_id,
     providerOrderId: order.id,
-    status: toOrderStatus(order.status, order.status_id),
+    status: findStatus(JUSPAY_ORDER_STATUSES, order.status).status,
     providerStatus: order.status,
     checkoutUrl: order.payment_links.web,
     links,

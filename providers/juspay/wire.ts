@@ -59,3 +59,59 @@ export const juspayErrorSchema = z.looseObject({
 });
 
 export type JuspayErrorBody = z.infer<typeof juspayErrorSchema>;
+
+const nullableText = z.string().nullish();
+const money = z.union([z.number(), z.string()]);
+
+/**
+ * Juspay's answer to `GET /orders/{order_id}`: the order object (juspay-order-status.md §3). Only the
+ * fields a checkout reads are declared, none strictly: Juspay adds keys over time, and fields a sample
+ * shows as `null` may be `null`. Unknown fields are kept.
+ */
+export const juspayOrderStatusSchema = z.looseObject({
+  order_id: z.string().min(1),
+  status: z.string().min(1),
+  id: optionalText,
+  status_id: z.union([z.number(), z.string()]).optional(),
+  merchant_id: optionalText,
+  amount: money.optional(),
+  effective_amount: money.optional(),
+  currency: optionalText,
+  amount_refunded: money.optional(),
+  refunded: z.boolean().optional(),
+  date_created: optionalText,
+  customer_id: nullableText,
+  customer_email: nullableText,
+  customer_phone: nullableText,
+  return_url: nullableText,
+  product_id: nullableText,
+  payment_links: z.looseObject({ web: optionalText, mobile: optionalText, iframe: optionalText }).optional(),
+  txn_id: optionalText,
+  txn_uuid: optionalText,
+  payment_method_type: nullableText,
+  payment_method: nullableText,
+  bank_error_code: nullableText,
+  bank_error_message: nullableText,
+  txn_detail: z
+    .looseObject({
+      txn_id: optionalText,
+      status: optionalText,
+      txn_amount: money.optional(),
+      currency: optionalText,
+      error_code: nullableText,
+      error_message: nullableText,
+      created: optionalText,
+    })
+    .optional(),
+  refunds: z.array(z.looseObject({})).optional(),
+});
+
+/** A Juspay order as its Order Status API returns it: the `raw` of Juspay's `getOrder`. */
+export type JuspayOrderStatus = z.infer<typeof juspayOrderStatusSchema>;
+
+/** Juspay's "no such order" body (400 today, also seen in a 200): `{status: "NOT_FOUND", status_id: 40, order_id, error_info?}`. */
+export const juspayNotFoundSchema = z.looseObject({
+  status: optionalText,
+  status_id: z.union([z.number(), z.string()]).optional(),
+  error_info: z.looseObject({ user_message: optionalText, code: optionalText }).optional(),
+});

@@ -35,6 +35,7 @@ export function helpTexts(providers: readonly CliProvider[]) {
   return {
     main: MAIN_HELP.replace('{providers}', listed(names, 'or')).replace('{first}', first),
     'create-order': CREATE_ORDER_HELP.replace('{order}', listed(order, 'and')).replace('{types}', listed(providers.map((p) => p.type), 'and')),
+    'get-order': GET_ORDER_HELP.replace('{firstType}', providers[0]?.type ?? ''),
     demo: DEMO_HELP.replace('{sandbox}', listed([first, second].filter(Boolean), 'and')).replaceAll('{first}', first).replaceAll('{second}', second),
     sandbox: SANDBOX_HELP,
   };
@@ -46,6 +47,7 @@ Create payment orders at {providers} through one gateway.
 
 Commands:
   create-order   create one order and print the unified result
+  get-order      look an order up and print its state (status, amount, whether it is final)
   demo           create an order at the offline sandbox, then show a fallback when {first} fails
   sandbox        run the offline sandbox servers until interrupted
 
@@ -85,6 +87,33 @@ Exit codes: 0 created, 1 the provider(s) refused or failed, 2 bad arguments or o
 Example:
   payroute create-order --amount 100.15 --currency INR --order-id ord1001`;
 
+const GET_ORDER_HELP = `Usage: payroute get-order --order-id <id> [options]
+
+Looks an order up and prints its state: the canonical status, whether it is final, the amount in the
+provider's answer, and what the provider calls the status.
+
+Options:
+  --order-id <id>         merchant order id (required)
+  --provider <name>       ask only this provider; without it each one is asked in turn, first found wins
+  --amount <decimal>      the amount you charged, such as 100.15: an answer with another amount or
+                          currency fails (offline: also the amount of the demo order; default 100.15)
+  --currency <code>       ISO 4217 currency of --amount (default INR)
+  --status <status>       offline only: move the demo order to pending, paid, failed, expired, cancelled
+                          or refunded before looking it up (each provider has only some of them)
+  --config <file>         gateway config (JSON); asks the real providers it names
+  --json                  print JSON instead of text
+  -h, --help              show this help
+
+Without --config (or PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE) it works offline, and the sandbox starts
+empty: an order that create-order made is gone when that command ends. So offline, get-order first
+creates the demo order --order-id at --provider (default {firstType}), optionally moves it to --status, and
+then looks it up, saying so on stderr.
+
+Exit codes: 0 found, 1 not found or the provider failed, 2 bad arguments, 3 bad configuration.
+
+Example:
+  payroute get-order --order-id ord1001 --status paid`;
+
 const DEMO_HELP = `Usage: payroute demo [--json]
 
 Starts the offline sandbox ({sandbox} over HTTP on 127.0.0.1), creates an order through a
@@ -117,10 +146,22 @@ export interface CreateOrderArgs {
   readonly json: boolean;
 }
 
+export interface GetOrderArgs {
+  readonly orderId: string;
+  readonly provider?: string;
+  /** The expected amount as typed, in major units. */
+  readonly amount?: string;
+  readonly currency: string;
+  readonly status?: string;
+  readonly config?: string;
+  readonly json: boolean;
+}
+
 export type Command =
   | { readonly name: 'help'; readonly text: string }
   | { readonly name: 'version' }
   | { readonly name: 'create-order'; readonly args: CreateOrderArgs }
+  | { readonly name: 'get-order'; readonly args: GetOrderArgs }
   | { readonly name: 'demo'; readonly json: boolean }
   | { readonly name: 'sandbox'; readonly port?: number };
 
@@ -144,11 +185,12 @@ export function parseCommand(argv: readonly string[], newOrderId: () => string, 
     if (!Number.isInteger(number) || number < 1 || number > 65535) throw new UsageError('--port must be a port number from 1 to 65535', '--port');
     return { name: 'sandbox', port: number };
   }
+  if (command === 'get-order') return { name: 'get-order', args: getOrderArgs(rest) };
   return { name: 'create-order', args: createOrderArgs(rest, newOrderId) };
 }
 
 function helpFor(help: HelpTexts, command: string | undefined): string | undefined {
-  return command === 'create-order' || command === 'demo' || command === 'sandbox' ? help[command] : undefined;
+  return command === 'create-order' || command === 'get-order' || command === 'demo' || command === 'sandbox' ? help[command] : undefined;
 }
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
@@ -212,6 +254,27 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
     currency,
     orderId: values['order-id'] ?? newOrderId(),
     providers: values.provider ?? [],
+    json: values.json,
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+  };
+}
+
+function getOrderArgs(rest: readonly string[]): GetOrderArgs {
+  const values = parse(rest, {
+    'order-id': { type: 'string' },
+    provider: { type: 'string' },
+    amount: { type: 'string' },
+    currency: { type: 'string', default: 'INR' },
+    status: { type: 'string' },
+    config: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  const orderId = values['order-id'];
+  if (orderId === undefined) throw new UsageError('--order-id is required, such as --order-id ord1001');
+  const optional = { provider: values.provider, amount: values.amount, status: values.status, config: values.config };
+  return {
+    orderId,
+    currency: values.currency.toUpperCase(),
     json: values.json,
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
   };

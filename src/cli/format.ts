@@ -1,6 +1,7 @@
 import type { Result } from 'neverthrow';
-import type { RoutingError, SkippedProvider } from '../gateway/index.js';
-import type { GatewaySession } from '../gateway/index.js';
+import type { GatewaySession, RoutingError, SkippedProvider } from '../gateway/index.js';
+import { toMajorUnits } from '../money.js';
+import type { OrderState } from '../order-state.js';
 import type { OrderSession } from '../port.js';
 
 /** A session as a few aligned lines a person reads at a glance; a gateway's also lists the providers it skipped. */
@@ -15,6 +16,27 @@ export function formatSession(session: OrderSession & Partial<Pick<GatewaySessio
     ['expires at', session.expiresAt?.toISOString()],
   ];
   return [...aligned(lines), ...formatAttempts(session.attempts ?? []), ...formatSkipped(session.skipped ?? [])].join('\n');
+}
+
+/** A looked-up order as aligned lines; amounts in major units of its currency. */
+export function formatState(state: OrderState): string {
+  const money = (minor: number | undefined) =>
+    minor === undefined || state.currency === undefined ? undefined : `${toMajorUnits(minor, state.currency).unwrapOr(String(minor))} ${state.currency}`;
+  const lines: Array<[string, string | undefined]> = [
+    ['found at', state.provider],
+    ['order id', state.orderId],
+    ['provider order', state.providerOrderId],
+    ['status', `${state.status} (${state.providerStatus})`],
+    ['final', state.final ? 'yes' : 'no: it may still change'],
+    ['amount', money(state.amount) ?? 'not in the answer'],
+    ['amount paid', money(state.amountPaid)],
+    ['amount refunded', money(state.amountRefunded)],
+    ['checkout url', state.checkoutUrl],
+    ['transaction', state.transactionId],
+    ['created at', state.createdAt?.toISOString()],
+    ['expires at', state.expiresAt?.toISOString()],
+  ];
+  return aligned(lines).join('\n');
 }
 
 /** An error with its kind first, then what a person needs to act on it. */
@@ -51,10 +73,10 @@ function aligned(lines: Array<[string, string | undefined]>): string[] {
   return shown.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`);
 }
 
-/** Machine output: `{ ok: true, session }` or `{ ok: false, error }` (dates become ISO strings in JSON). */
-export function toJsonValue(result: Result<GatewaySession, RoutingError>): object {
+/** Machine output: `{ ok: true, session }` (or `order` for a look-up) or `{ ok: false, error }`; dates become ISO strings in JSON. */
+export function toJsonValue<T>(result: Result<T, RoutingError>, key: 'session' | 'order' = 'session'): object {
   return result.match(
-    (session) => ({ ok: true, session }),
+    (value) => ({ ok: true, [key]: value }),
     (error) => ({ ok: false, error }),
   );
 }

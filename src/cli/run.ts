@@ -7,15 +7,21 @@ import {
   CONFIG_VARIABLE,
   type Environment,
   type Gateway,
+  type GatewayConfig,
   type GatewaySession,
   type RoutingError,
 } from '../gateway/index.js';
-import { parseMinorUnits } from '../money.js';
+import { validateGatewayConfig } from '../gateway/validate-config.js';
+import { parseMinorUnits, toMajorUnits } from '../money.js';
 import type { Order } from '../order.js';
+import type { OrderState } from '../order-state.js';
+import type { PaymentProvider } from '../port.js';
+import { sandboxOrderStatusSchema } from '../sandbox/behaviour.js';
 import { startSandboxOf, type SandboxProviders } from '../sandbox/index.js';
 import { VERSION } from '../version.js';
-import { helpTexts, parseCommand, UsageError, type CreateOrderArgs } from './args.js';
-import { formatError, formatSession, toJsonValue } from './format.js';
+import { helpTexts, parseCommand, UsageError, type CreateOrderArgs, type GetOrderArgs } from './args.js';
+import { findOrder } from './find-order.js';
+import { formatError, formatSession, formatState, toJsonValue } from './format.js';
 import { consecutivePorts, offlineGatewayConfig, offlineTypes, type OfflineSandbox } from './offline.js';
 
 /** Where the program writes, and what it reads from its environment: injected so tests run it in-process. */
@@ -56,6 +62,8 @@ export async function run(argv: readonly string[], io: Io, providers: SandboxPro
         return EXIT.ok;
       case 'create-order':
         return await createOrderCommand(command.args, context);
+      case 'get-order':
+        return await getOrderCommand(command.args, context);
       case 'demo':
         return await demoCommand(command.json, context);
       case 'sandbox':
@@ -81,20 +89,71 @@ function reportThrown(error: unknown, json: boolean, io: Io): number {
 
 async function createOrderCommand(args: CreateOrderArgs, context: Context): Promise<number> {
   const { io, providers } = context;
-  const amount = parseMinorUnits(args.amount, args.currency);
-  if (amount.isErr()) throw new UsageError(`--amount: ${amount.error.message}`, '--amount');
-  const order = toOrder(args, amount.value);
+  const order = toOrder(args, minorUnits(args.amount, args.currency));
   const options = args.providers.length > 0 ? { providers: args.providers } : {};
 
-  if (args.config !== undefined || io.env[CONFIG_VARIABLE] !== undefined || io.env[CONFIG_FILE_VARIABLE] !== undefined) {
+  if (usesConfig(args.config, io.env)) {
     const config = loadGatewayConfig({ ...(args.config === undefined ? {} : { file: args.config }), env: io.env, providers });
-    if (config.isErr()) return report(err(config.error), args.json, io);
-    return report(await createGateway(config.value, { providers }).createOrder(order, options), args.json, io);
+    if (config.isErr()) return report(err(config.error), args.json, io, SESSION);
+    return report(await createGateway(config.value, { providers }).createOrder(order, options), args.json, io, SESSION);
   }
   return withSandbox(context, async (gateway, sandbox) => {
     seedEverywhere(context, sandbox, order);
-    return report(await gateway.createOrder(order, options), args.json, io);
+    return report(await gateway.createOrder(order, options), args.json, io, SESSION);
   });
+}
+
+async function getOrderCommand(args: GetOrderArgs, context: Context): Promise<number> {
+  const { io, providers, offline } = context;
+  const expected = args.amount === undefined ? undefined : { amount: minorUnits(args.amount, args.currency), currency: args.currency };
+
+  if (usesConfig(args.config, io.env)) {
+    if (args.status !== undefined) throw new UsageError("--status works only offline: it moves the sandbox's demo order");
+    const config = loadGatewayConfig({ ...(args.config === undefined ? {} : { file: args.config }), env: io.env, providers });
+    if (config.isErr()) return report(err(config.error), args.json, io, STATE);
+    return report(await findOrder(lookupProviders(context, config.value, args.provider), args.orderId, expected ? { expected } : {}), args.json, io, STATE);
+  }
+  const type = args.provider ?? offline[0] ?? '';
+  if (!offline.includes(type)) throw new UsageError(`--provider must be one of ${offline.join(', ')} offline`);
+  const status = args.status === undefined ? undefined : sandboxOrderStatusSchema.safeParse(args.status);
+  if (status && !status.success) throw new UsageError(`--status must be one of ${sandboxOrderStatusSchema.options.join(', ')}`);
+  return withSandbox(context, async (_gateway, sandbox) => {
+    const config = offlineGatewayConfig(offline, sandbox);
+    const [creator] = lookupProviders(context, config, type);
+    const demo: Order = { orderId: args.orderId, amount: expected?.amount ?? 10_015, currency: args.currency, returnUrl: 'https://shop.example.com/return' };
+    seedEverywhere(context, sandbox, demo);
+    const created = await creator?.createOrder(demo);
+    if (created?.isErr()) return report(err(created.error), args.json, io, STATE);
+    const moved = status?.data === undefined ? undefined : sandbox[type]?.setOrderStatus(demo.orderId, status.data);
+    if (moved?.isErr()) throw new UsageError(`--status: ${moved.error.fields.map((f) => f.message).join('; ')}`);
+    const price = `${toMajorUnits(demo.amount, demo.currency).unwrapOr(String(demo.amount))} ${demo.currency}`;
+    io.stderr(
+      `offline: the sandbox starts empty, so payroute first created order ${demo.orderId} (${price}) at ${type}` +
+        `${status?.data === undefined ? '' : ` and moved it to ${status.data}`}, then looked it up.`,
+    );
+    return report(await findOrder(lookupProviders(context, config, args.provider), demo.orderId, { expected: { amount: demo.amount, currency: demo.currency } }), args.json, io, STATE);
+  });
+}
+
+function usesConfig(file: string | undefined, env: Environment): boolean {
+  return file !== undefined || env[CONFIG_VARIABLE] !== undefined || env[CONFIG_FILE_VARIABLE] !== undefined;
+}
+
+/** An amount typed in major units as minor units, or the usage error that says why not. */
+function minorUnits(amount: string, currency: string): number {
+  const minor = parseMinorUnits(amount, currency);
+  if (minor.isErr()) throw new UsageError(`--amount: ${minor.error.message}`, '--amount');
+  return minor.value;
+}
+
+/** The configured providers to ask, in configuration order, or only the one `--provider` names. */
+function lookupProviders({ providers }: Context, config: GatewayConfig, only: string | undefined): PaymentProvider[] {
+  // loadGatewayConfig has validated this config already, so it builds.
+  const built = validateGatewayConfig(config, providers).match((valid) => valid.providers, () => []);
+  if (only === undefined) return built.map((entry) => entry.provider);
+  const chosen = built.find((entry) => entry.name === only);
+  if (!chosen) throw new UsageError(`--provider: no provider "${only}" is configured (configured: ${built.map((e) => e.name).join(', ')})`);
+  return [chosen.provider];
 }
 
 async function demoCommand(json: boolean, context: Context): Promise<number> {
@@ -137,10 +196,18 @@ async function withSandbox({ providers, offline }: Context, use: (gateway: Gatew
   }
 }
 
+/** How a command shows its success: as text, and under which key in JSON. */
+interface Shown<T> {
+  readonly format: (value: T) => string;
+  readonly key: 'session' | 'order';
+}
+const SESSION: Shown<GatewaySession> = { format: formatSession, key: 'session' };
+const STATE: Shown<OrderState> = { format: formatState, key: 'order' };
+
 /** Prints the result and turns it into the exit code. */
-function report(result: Result<GatewaySession, RoutingError>, json: boolean, io: Io): number {
-  if (json) io.stdout(JSON.stringify(toJsonValue(result), null, 2));
-  else result.match((session) => io.stdout(formatSession(session)), (error) => io.stderr(formatError(error)));
+function report<T>(result: Result<T, RoutingError>, json: boolean, io: Io, shown: Shown<T>): number {
+  if (json) io.stdout(JSON.stringify(toJsonValue(result, shown.key), null, 2));
+  else result.match((value) => io.stdout(shown.format(value)), (error) => io.stderr(formatError(error)));
   return result.match(
     () => EXIT.ok,
     (error) => (error.kind === 'validation' ? EXIT.usage : error.kind === 'configuration' ? EXIT.configuration : EXIT.failed),

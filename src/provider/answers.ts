@@ -28,3 +28,8 @@ export function unreadableAnswer(why: string): AnswerProblem {
 export function refusedAnswer(details: ProviderErrorDetails): AnswerProblem {
   return { problem: 'refused', details };
 }
+
+/** A look-up answer that says the provider holds no such order: `not_found`, not retryable, the order absent. */
+export function notFoundAnswer(details: ProviderErrorDetails): AnswerProblem {
+  return { problem: 'not_found', details };
+}

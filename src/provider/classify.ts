@@ -42,7 +42,8 @@ export function providerError(provider: string, response: HttpResponse, details:
     kind,
     provider,
     retryable: details.kind === undefined ? byStatus.retryable : errorPolicy[kind].retryable === true,
-    orderMayExist: kind === 'duplicate_order' || byStatus.orderMayExist,
+    // The provider holds no such order: whatever the status, none was created there.
+    orderMayExist: kind === 'duplicate_order' || (kind !== 'not_found' && byStatus.orderMayExist),
     httpStatus: response.status,
     providerCode,
     providerMessage,
@@ -57,6 +58,7 @@ export function providerError(provider: string, response: HttpResponse, details:
 /** What an answer function found, as the error it is. */
 export function answerError(provider: string, response: HttpResponse, found: AnswerProblem): PayrouteError {
   if (found.problem === 'unreadable') return unexpectedResponse(provider, response, found.why);
+  if (found.problem === 'not_found') return providerError(provider, response, { ...found.details, kind: 'not_found' });
   const error = providerError(provider, response, found.details);
   // A 2xx that says no is a refusal, not a server fault: nothing was created.
   return response.status < 300 ? payrouteError({ ...error, kind: 'invalid_request', retryable: false, orderMayExist: false }) : error;

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { AnswerRules, ProviderAnswer } from '../answer.js';
 import type { FieldIssue, PayrouteErrorKind } from '../errors.js';
 import type { ValidOrder } from '../order.js';
+import type { GetOrderOptions, OrderState } from '../order-state.js';
 import type { CreateOrderOptions, ProviderCapabilities } from '../port.js';
 import type { AnySandboxDefinition, SandboxDefinition } from '../sandbox/behaviour.js';
-import type { HttpRequest, HttpResponse } from '../transport.js';
+import type { HttpGetRequest, HttpRequest, HttpResponse } from '../transport.js';
 
 /** The options every provider takes besides its own (`commonOptionsSchema`, parsed). */
 export interface CommonOptions {
@@ -47,7 +48,9 @@ export interface ProviderErrorDetails {
  */
 export type AnswerProblem =
   | { readonly problem: 'unreadable'; readonly why: string }
-  | { readonly problem: 'refused'; readonly details: ProviderErrorDetails };
+  | { readonly problem: 'refused'; readonly details: ProviderErrorDetails }
+  /** A look-up answer that says the provider holds no such order (`not_found`), whatever its status. */
+  | { readonly problem: 'not_found'; readonly details: ProviderErrorDetails };
 
 /** A session as a provider's answer function builds it; the core adds the instance name (`provider`). */
 export type ProviderSession<Raw> = ProviderAnswer<Raw>['session'];
@@ -61,6 +64,24 @@ export interface CreateOrderOperation<Context, Raw> {
    * wrong with it. The core then checks the answer against the order (`answers` rules).
    */
   fromAnswer(response: HttpResponse, order: ValidOrder, context: Context): Result<ProviderAnswer<Raw>, AnswerProblem>;
+}
+
+/** A look-up answer as a provider's function reads it; the core adds the instance name (`provider`). */
+export type ProviderState<StateRaw> = Omit<OrderState<StateRaw>, 'provider'>;
+
+/** The pure functions of the order look-up (`getOrder`). */
+export interface GetOrderOperation<Context, StateRaw> {
+  /** Whether the look-up matches order ids without regard to case (Juspay's does): decides how the answer's id is compared. */
+  readonly orderIdsIgnoreCase: boolean;
+  /** The look-up request of an order id, or the fields it cannot take. */
+  toRequest(orderId: string, call: GetOrderOptions, context: Context): Result<HttpGetRequest, readonly FieldIssue[]>;
+  /**
+   * A 2xx answer as the order's state, or what is wrong with it (`notFoundAnswer` when the body says the
+   * order is not there). The core checks it against the id asked and `expected`, as a create answer.
+   */
+  fromAnswer(response: HttpResponse, orderId: string, call: GetOrderOptions, context: Context): Result<ProviderState<StateRaw>, AnswerProblem>;
+  /** A non-2xx answer's details (`kind: 'not_found'` for an order the provider does not hold). */
+  errorFromAnswer(response: HttpResponse, context: Context): ProviderErrorDetails;
 }
 
 /** What a provider declares of its capabilities; the operations it implements are read from its entries. */
@@ -78,6 +99,7 @@ export interface ProviderDefinition<
   Context = unknown,
   Raw = unknown,
   SandboxDef extends AnySandboxDefinition = AnySandboxDefinition,
+  StateRaw = unknown,
 > {
   readonly specificationVersion: 1;
   /** The `type` gateway entries name, such as `juspay`; also the default instance name. */
@@ -94,6 +116,8 @@ export interface ProviderDefinition<
   /** The instance's secrets and context, from its checked options. Pure: no I/O. */
   connect(options: Options): Connection<Context>;
   readonly createOrder: CreateOrderOperation<Context, Raw>;
+  /** The order look-up; absent on a provider that cannot look orders up. */
+  readonly getOrder?: GetOrderOperation<Context, StateRaw>;
   /** A non-2xx answer's details; the core classifies them by status, redacts them and builds the error. */
   errorFromAnswer(response: HttpResponse, context: Context): ProviderErrorDetails;
   /** The provider's offline sandbox, used only by `payroute/sandbox` and the command line. */

@@ -6,14 +6,17 @@ export type {
   CommonOptions,
   Connection,
   CreateOrderOperation,
+  GetOrderOperation,
   DeclaredCapabilities,
   ProviderDefinition,
   ProviderErrorDetails,
   ProviderSession,
+  ProviderState,
   SandboxPart,
 } from './definition.js';
-export { parseJsonBody, refusedAnswer, toDate, unreadableAnswer } from './answers.js';
-export { statedMajorAmount } from '../answer.js';
+export { notFoundAnswer, parseJsonBody, refusedAnswer, toDate, unreadableAnswer } from './answers.js';
+export { minorUnitsOf } from '../lookup.js';
+export { statedMajorAmount, statedMinorAmount } from '../answer.js';
 export type { AnswerRules, ProviderAnswer, StatedAmount } from '../answer.js';
 export { commonOptionsSchema, environmentMessage, environmentRefinement, headerValueSchema, secretSchema } from '../config.js';
 export { toProviderDecimal } from '../money.js';

@@ -1,19 +1,21 @@
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AbortLike } from '../abort.js';
-import { checkAnswer } from '../answer.js';
-import { copyCallOptions, readOptions } from '../call-options.js';
+import { answerMismatch, checkAnswer, statedMinorAmount } from '../answer.js';
+import { copyCallOptions, copyLookupOptions, readOptions } from '../call-options.js';
 import { DEFAULT_TIMEOUT_MS } from '../defaults.js';
 import type { FieldIssue, PayrouteError } from '../errors.js';
 import type { Order, ValidOrder } from '../order.js';
+import { lookupInputSchema, type GetOrderOptions, type OrderState } from '../order-state.js';
 import { parseOrder } from '../parse-order.js';
 import type { CreateOrderOptions, OperationName, OrderSession, PaymentProvider, PreparedOrder, ProviderCapabilities } from '../port.js';
 import { oversizedBody } from '../request-size.js';
 import { createErrorSanitiser } from '../sanitise-error.js';
-import { createTransport, type HttpRequest, type HttpResponse } from '../transport.js';
-import { validationError } from '../validation.js';
+import { createTransport, type HttpRequest, type HttpResponse, type Transport } from '../transport.js';
+import { toFieldIssues, validationError } from '../validation.js';
 import { answerError, internalError, providerError, unexpectedResponse } from './classify.js';
-import type { CommonOptions, ProviderDefinition } from './definition.js';
+import type { CommonOptions, GetOrderOperation, ProviderDefinition } from './definition.js';
 import { limitIssues } from './limits.js';
+import type { AnySandboxDefinition } from '../sandbox/behaviour.js';
 
 /** An order checked and mapped once, sent on every try. */
 interface Prepared {
@@ -21,7 +23,7 @@ interface Prepared {
   readonly request: HttpRequest;
 }
 
-const OPERATIONS: readonly OperationName[] = ['createOrder'];
+const OPERATIONS: readonly OperationName[] = ['createOrder', 'getOrder'];
 
 /**
  * One instance of a provider, from its definition and checked options. Every operation of every
@@ -31,10 +33,10 @@ const OPERATIONS: readonly OperationName[] = ['createOrder'];
  * pure functions and checked against the order, and every error classified and cleaned of the
  * credentials. Never throws and never rejects: a throw from a provider's function is an `internal` error.
  */
-export function runProvider<Options extends CommonOptions, Context, Raw>(
-  definition: ProviderDefinition<string, Options, unknown, Context, Raw>,
+export function runProvider<Options extends CommonOptions, Context, Raw, StateRaw>(
+  definition: ProviderDefinition<string, Options, unknown, Context, Raw, AnySandboxDefinition, StateRaw>,
   options: Options,
-): PaymentProvider<Raw> {
+): PaymentProvider<Raw, Order, StateRaw> {
   const name = options.name ?? definition.type;
   const transport = createTransport({
     provider: name,
@@ -95,10 +97,22 @@ export function runProvider<Options extends CommonOptions, Context, Raw>(
   const prepareCall = (order: Order, raw: unknown): Result<{ prepared: Prepared; call: CreateOrderOptions }, PayrouteError> =>
     guard(name, () => readOptions(name, raw, copyCallOptions).andThen((call) => prepare(order, call).map((prepared) => ({ prepared, call }))));
 
+  const lookup = definition.getOrder;
   return {
     name,
     type: definition.type,
     capabilities,
+    ...(lookup && {
+      getOrder: (orderId: string, raw?: GetOrderOptions) => {
+        const call = guard(name, () => readOptions(name, raw, copyLookupOptions));
+        if (call.isErr()) return errAsync(call.error);
+        const settled = lookUpOrder(name, transport, lookup, context, orderId, call.value).then(
+          (result) => (result.isErr() ? err<OrderState<StateRaw>, PayrouteError>(sanitise(result.error)) : result),
+          (thrown: unknown) => err<OrderState<StateRaw>, PayrouteError>(internalError(name, thrown)),
+        );
+        return new ResultAsync(settled);
+      },
+    }),
     validate: (order, raw) => prepareCall(order, raw).map(() => undefined),
     prepareOrder: (order, raw) => prepareCall(order, raw).map(({ prepared }): PreparedOrder<Raw> => ({ send: (signal) => sendPrepared(prepared, signal) })),
     createOrder: (order, raw) => {
@@ -106,6 +120,38 @@ export function runProvider<Options extends CommonOptions, Context, Raw>(
       return ready.isErr() ? errAsync(ready.error) : sendPrepared(ready.value.prepared, ready.value.call.signal);
     },
   };
+}
+
+/** One look-up: the input checked before any request, one GET, the answer mapped and checked as a create answer is. */
+async function lookUpOrder<Context, StateRaw>(
+  provider: string,
+  transport: Transport,
+  lookup: GetOrderOperation<Context, StateRaw>,
+  context: Context,
+  orderId: string,
+  options: GetOrderOptions,
+): Promise<Result<OrderState<StateRaw>, PayrouteError>> {
+  const input = lookupInputSchema.safeParse({ orderId, expected: options.expected });
+  if (!input.success) return err(validationError(provider, toFieldIssues(input.error)));
+  const request = lookup.toRequest(orderId, options, context);
+  if (request.isErr()) return err(validationError(provider, request.error));
+  const sent = await transport.get(request.value, options.signal);
+  if (sent.isErr()) return err(sent.error);
+  const response = sent.value;
+  if (response.status < 200 || response.status >= 300) return err(providerError(provider, response, lookup.errorFromAnswer(response, context)));
+  const state = lookup.fromAnswer(response, orderId, options, context);
+  if (state.isErr()) return err(answerError(provider, response, state.error));
+  const found = state.value;
+  const currency = found.currency ?? options.expected?.currency;
+  const amount = found.amount === undefined || currency === undefined ? undefined : statedMinorAmount(found.amount, currency);
+  const mismatch = answerMismatch(
+    { orderId: found.orderId, checkoutUrl: found.checkoutUrl, links: found.links, amount, currency: found.currency },
+    { orderId, ...options.expected },
+    { caseInsensitiveOrderIds: lookup.orderIdsIgnoreCase, allowHttpLinks: transport.loopback },
+  );
+  if (mismatch !== undefined) return err(unexpectedResponse(provider, response, mismatch));
+  // A provider that ignores case may answer "ORD1"; the state keeps the id as asked.
+  return ok({ provider, ...found, orderId });
 }
 
 /** The declared limits' issues on fields the mapping does not name, then the mapping's: its own words win. */

@@ -1,5 +1,5 @@
 import type { Result } from 'neverthrow';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ValidOrder } from '../order.js';
 import type { FieldProblem, OpenApiDocument } from './openapi.js';
 import type { StoredOrder } from './store.js';
@@ -31,6 +31,28 @@ export interface CreateOutcome<TRequest, TOrder> {
   };
 }
 
+/** What a provider's look-up is told besides the order. */
+export interface LookupContext {
+  readonly origin: string;
+  readonly now: Date;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The request's path below the API root, such as `/orders/ord1001`. */
+  readonly path: string;
+}
+
+/** A provider's order look-up in the sandbox. */
+export interface SandboxLookup<TRequest, TOrder> {
+  /** The merchant order id a `GET` path asks for (`/orders/ord1001` gives `ord1001`), or `undefined` when the path is no look-up. */
+  orderIdOf(path: string): string | undefined;
+  /** The provider's answer: the order when the server holds it (`stored`), else its not-found answer. */
+  answer(stored: StoredOrder<TRequest, TOrder> | undefined, orderId: string, context: LookupContext): Answer;
+}
+
+/** Statuses a test can move a sandbox order to with `setOrderStatus`; each provider shows them in its own words, where it has them. */
+export const sandboxOrderStatuses = ['pending', 'paid', 'failed', 'expired', 'cancelled', 'refunded'] as const;
+export type SandboxOrderStatus = (typeof sandboxOrderStatuses)[number];
+export const sandboxOrderStatusSchema = z.enum(sandboxOrderStatuses);
+
 /**
  * One provider's sandbox, bound to its options: its OpenAPI document and everything it answers.
  * The generic harness does the HTTP, faults, validation and storage; this says what the provider would.
@@ -61,6 +83,10 @@ export interface ProviderSandbox<TCredentials, TAdapterOptions, TRequest, TOrder
   seed?(order: ValidOrder): void;
   /** Creates the order, or answers as the provider does for an order id it already has. */
   createOrder(request: TRequest, context: CreateContext, existing: StoredOrder<TRequest, TOrder> | undefined): CreateOutcome<TRequest, TOrder>;
+  /** The order look-up (`GET`), on providers that have one. */
+  readonly lookup?: SandboxLookup<TRequest, TOrder>;
+  /** The order moved to a status, as the provider would show it then; `Err` says why the provider has no such status. */
+  withStatus?(order: TOrder, status: SandboxOrderStatus, now: Date): Result<TOrder, string>;
   unauthorized(): Answer;
   invalid(problems: readonly FieldProblem[]): Answer;
   /** The provider's error body for a 5xx (or any other status the fault asks for). */

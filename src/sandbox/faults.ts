@@ -19,6 +19,10 @@ export type SandboxFailure =
   /** The provider's real answer, cut in half so it is not valid JSON. */
   | { readonly kind: 'malformed_json' };
 
+/** The operations of a sandbox server that faults can be limited to. */
+export const sandboxOperations = ['createOrder', 'getOrder'] as const;
+export type SandboxOperation = (typeof sandboxOperations)[number];
+
 /** Faults of one sandbox server: set at start (`faults`) or at run time (`setFaults`). */
 export interface SandboxFaults {
   /** Milliseconds to wait before answering. */
@@ -27,6 +31,8 @@ export interface SandboxFaults {
   readonly failure?: SandboxFailure;
   /** Fraction of requests that get the faults, 0 to 1 (default 1: every request). */
   readonly rate?: number;
+  /** The operations whose requests get the faults (default both: create-order and the order look-up). */
+  readonly operations?: readonly SandboxOperation[];
 }
 
 /** The fault one request gets. */
@@ -48,11 +54,13 @@ export const faultsSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(600_000).optional(),
   failure: failureSchema.optional(),
   rate: z.number().min(0).max(1).optional(),
+  operations: z.array(z.enum(sandboxOperations)).readonly().optional(),
 });
 
-/** The fault configured faults give one request, drawing `random` when only a fraction of requests is faulted. */
-export function configuredFault(faults: SandboxFaults | undefined, random: () => number): Fault | undefined {
+/** The fault configured faults give one request of `operation`, drawing `random` when only a fraction of requests is faulted. */
+export function configuredFault(faults: SandboxFaults | undefined, random: () => number, operation: SandboxOperation): Fault | undefined {
   if (!faults || (faults.latencyMs === undefined && faults.failure === undefined)) return undefined;
+  if (faults.operations && !faults.operations.includes(operation)) return undefined;
   const rate = faults.rate ?? 1;
   if (rate < 1 && random() >= rate) return undefined;
   return { latencyMs: faults.latencyMs ?? 0, ...(faults.failure ? { failure: faults.failure } : {}) };

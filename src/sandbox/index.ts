@@ -11,7 +11,8 @@ export type {
 } from './start.js';
 export type { SandboxServer } from './server.js';
 export type { SandboxServerOptions } from './options.js';
-export type { SandboxFailure, SandboxFaults } from './faults.js';
+export type { SandboxFailure, SandboxFaults, SandboxOperation } from './faults.js';
+export type { SandboxOrderStatus } from './behaviour.js';
 export type { MagicValueOptions } from './magic-values.js';
 export type { SandboxOrders, StoredOrder } from './store.js';
 export type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from './behaviour.js';

@@ -34,3 +34,14 @@ export function parseJsonRequest(raw: string, contentType: string | undefined): 
     return err('the body is not valid JSON');
   }
 }
+
+/** The first capture of `pattern` in a path, percent-decoded (kept as sent when it does not decode), or `undefined` when the path does not match. */
+export function pathParameter(pattern: RegExp, path: string): string | undefined {
+  const raw = pattern.exec(path)?.[1];
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -6,8 +6,16 @@ import { err, ok, type Result } from 'neverthrow';
 import { PayrouteConfigError } from '../errors.js';
 import { orderSchema, type Order } from '../order.js';
 import { toFieldIssues } from '../validation.js';
-import type { Answer, ProviderSandbox } from './behaviour.js';
-import { configuredFault, failsAfterProcessing, faultsSchema, type Fault, type SandboxFailure, type SandboxFaults } from './faults.js';
+import { sandboxOrderStatusSchema, type Answer, type ProviderSandbox, type SandboxLookup, type SandboxOrderStatus } from './behaviour.js';
+import {
+  configuredFault,
+  failsAfterProcessing,
+  faultsSchema,
+  type Fault,
+  type SandboxFailure,
+  type SandboxFaults,
+  type SandboxOperation,
+} from './faults.js';
 import { flatHeaders, readBody, writeHtml, writeJson } from './http.js';
 import { magicFault } from './magic-values.js';
 import type { RequestValidator } from './openapi.js';
@@ -34,6 +42,12 @@ export interface SandboxServer<TCredentials, TAdapterOptions, TRequest, TOrder> 
    * invalid fields of the order and changes nothing.
    */
   seedOrder(order: Order): Result<void, PayrouteConfigError>;
+  /**
+   * Moves an order this server created to a status (`paid`, `failed`, ...), as the provider's look-up then
+   * shows it, so `getOrder` and fulfilment logic can be exercised. `Err` when no such order was created
+   * here, or the provider has no such status (Juspay has no `expired`); nothing changes then.
+   */
+  setOrderStatus(orderId: string, status: SandboxOrderStatus): Result<void, PayrouteConfigError>;
 }
 
 /** A server plus the means to stop it. */
@@ -84,13 +98,24 @@ export async function startServer<TCredentials, TAdapterOptions, TRequest, TOrde
     if (apiPath === undefined || !setup.validator.hasOperation(method, apiPath)) {
       return writeJson(response, { status: 404, body: { message: `the ${setup.name} sandbox has no ${method} ${path}` } });
     }
-    const raw = await readBody(request);
-    // The unread rest of the body would be parsed as the next request, which would then never be answered.
-    if (!request.complete) response.setHeader('Connection', 'close');
     const headers = flatHeaders(request);
-    const body = raw === undefined ? err('the body is larger than 1 MiB') : provider.parseBody(raw, headers['content-type']);
+    const lookup = method === 'GET' ? provider.lookup : undefined;
+    const lookupId = lookup?.orderIdOf(apiPath);
+    let orderId: string | undefined;
+    let respond: () => Answer;
+    if (lookup && lookupId !== undefined) {
+      orderId = lookupId;
+      respond = () => lookUp(lookup, apiPath, headers, lookupId);
+    } else {
+      const raw = await readBody(request);
+      // The unread rest of the body would be parsed as the next request, which would then never be answered.
+      if (!request.complete) response.setHeader('Connection', 'close');
+      const body = raw === undefined ? err('the body is larger than 1 MiB') : provider.parseBody(raw, headers['content-type']);
+      orderId = body.isOk() ? provider.orderIdOf(body.value) : undefined;
+      respond = () => answerFor(apiPath, method, headers, body);
+    }
 
-    const fault = faultFor(body.isOk() ? provider.orderIdOf(body.value) : undefined);
+    const fault = faultFor(orderId, lookupId === undefined ? 'createOrder' : 'getOrder');
     if (fault && fault.latencyMs > 0) {
       const waited = await delay(fault.latencyMs, true, { signal: stopping.signal }).catch(() => false);
       if (!waited) return;
@@ -98,10 +123,18 @@ export async function startServer<TCredentials, TAdapterOptions, TRequest, TOrde
     const failure = fault?.failure;
     if (failure && !failsAfterProcessing(failure)) return writeFailure(response, failure);
 
-    const answer = answerFor(apiPath, method, headers, body);
+    const answer = respond();
     if (failure?.kind === 'reset') request.socket.resetAndDestroy();
     else if (failure?.kind === 'hang') return; // close() destroys the socket if the client never gives up
     else writeJson(response, answer, failure?.kind === 'malformed_json');
+  }
+
+  /** What the provider's look-up would answer: its 401, its 400 for bad headers, the order, or its not-found answer. */
+  function lookUp(lookup: SandboxLookup<TRequest, TOrder>, path: string, headers: Record<string, string>, orderId: string): Answer {
+    if (!provider.isAuthorized(headers)) return provider.unauthorized();
+    const problems = setup.validator.validate({ method: 'GET', path, headers, body: undefined });
+    if (problems.length > 0) return provider.invalid(problems);
+    return lookup.answer(store.get(orderId), orderId, { origin, now: new Date(), headers, path });
   }
 
   /** What the provider would answer: its 401, its 400 with every problem, its duplicate answer, or the new order. */
@@ -128,10 +161,10 @@ export async function startServer<TCredentials, TAdapterOptions, TRequest, TOrde
     return outcome.answer;
   }
 
-  function faultFor(orderId: string | undefined): Fault | undefined {
+  function faultFor(orderId: string | undefined, operation: SandboxOperation): Fault | undefined {
     const magic = options.magicValues ?? true;
     const byOrder = magic === false ? undefined : magicFault(orderId, magic === true ? {} : magic);
-    return byOrder ?? configuredFault(faults, options.random ?? Math.random);
+    return byOrder ?? configuredFault(faults, options.random ?? Math.random, operation);
   }
 
   function writeFailure(response: ServerResponse, failure: SandboxFailure): void {
@@ -177,6 +210,16 @@ export async function startServer<TCredentials, TAdapterOptions, TRequest, TOrde
       const parsed = orderSchema.safeParse(order);
       if (!parsed.success) return err(new PayrouteConfigError(`${setup.name} sandbox order`, toFieldIssues(parsed.error)));
       provider.seed?.(parsed.data);
+      return ok(undefined);
+    },
+    setOrderStatus: (orderId, status) => {
+      const refuse = (path: string, message: string) => err(new PayrouteConfigError(`${setup.name} sandbox order status`, [{ path, message }]));
+      if (!sandboxOrderStatusSchema.safeParse(status).success) return refuse('status', `must be one of ${sandboxOrderStatusSchema.options.join(', ')}`);
+      const stored = store.get(orderId);
+      if (!stored) return refuse('orderId', `no order "${orderId}" was created at this server`);
+      const moved = provider.withStatus?.(stored.order, status, new Date()) ?? err(`the ${setup.name} sandbox keeps no order status`);
+      if (moved.isErr()) return refuse('status', moved.error);
+      store.put({ ...stored, order: moved.value }, []);
       return ok(undefined);
     },
     close: () =>

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInProviders } from '../../providers/index.js';
+import { flowwise } from '../../providers/flowwise/index.js';
+import { juspay } from '../../providers/juspay/index.js';
 import { EXIT, run } from '../../src/cli/run.js';
 import { startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 
@@ -33,7 +35,7 @@ describe('payroute command line', () => {
     expect(stdout).toContain('create-order');
   });
 
-  it.each(['create-order', 'demo', 'sandbox'])('prints help for %s', async (command) => {
+  it.each(['create-order', 'get-order', 'demo', 'sandbox'])('prints help for %s', async (command) => {
     for (const argv of [[command, '--help'], ['help', command]]) {
       const { code, stdout } = await cli(argv);
       expect(code).toBe(EXIT.ok);
@@ -50,6 +52,11 @@ describe('payroute command line', () => {
     [['create-order', '--amount', '--currency', 'INR'], '--amount needs a value; "--currency" starts with a dash, so it is read as an option (write --amount=--currency if it is the value)'],
     [['create-order', '--amount', '10', '--bogus'], "Unknown option '--bogus'"],
     [['sandbox', '--port', 'http'], '--port must be a port number'],
+    [['get-order'], '--order-id is required'],
+    [['get-order', '--order-id', 'ord1', '--status', 'shipped'], '--status must be one of pending, paid, failed'],
+    [['get-order', '--order-id', 'ord1', '--status', 'expired'], '--status: Juspay has no expired order status'],
+    [['get-order', '--order-id', 'ord1', '--provider', 'stripe'], '--provider must be one of juspay, flowwise, commerce-engine'],
+    [['get-order', '--order-id', 'ord1', '--amount', '1.005'], '--amount: "1.005" has 3 decimal places; INR takes 2'],
   ])('refuses %j with exit code 2 and says why', async (argv, message) => {
     const { code, stderr } = await cli(argv);
     expect(code).toBe(EXIT.usage);
@@ -117,6 +124,23 @@ describe('payroute command line', () => {
     expect(stdout).toMatch(/created at:\s+juspay/);
     expect(stdout).toMatch(/created at:\s+flowwise/);
     expect(stdout).toContain('juspay: provider_unavailable');
+  });
+
+  it('looks an order up offline: it creates the demo order first, moves it, and says so on stderr', async () => {
+    const { code, stdout, stderr } = await cli(['get-order', '--order-id', 'ord2001', '--status', 'paid']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/found at:\s+juspay/);
+    expect(stdout).toMatch(/status:\s+paid \(CHARGED\)/);
+    expect(stdout).toMatch(/final:\s+yes/);
+    expect(stdout).toMatch(/amount:\s+100\.15 INR/);
+    expect(stderr).toContain('created order ord2001 (100.15 INR) at juspay and moved it to paid');
+  });
+
+  it('looks a Commerce Engine order up offline as JSON, amounts in minor units', async () => {
+    const argv = ['get-order', '--order-id', 'ORD-2002', '--provider', 'commerce-engine', '--amount', '42.50', '--status', 'paid', '--json'];
+    const { code, stdout } = await cli(argv);
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, order: { provider: 'commerce-engine', status: 'paid', amount: 4250, amountPaid: 4250, currency: 'INR' } });
   });
 
   it('prints the sandbox URLs and credentials, and stops when interrupted', async () => {
@@ -188,6 +212,41 @@ describe('payroute with a configuration', () => {
     expect(code).toBe(EXIT.configuration);
     expect(stderr).toBe('');
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { kind: 'configuration' } });
+  });
+
+  it('get-order asks each configured provider in turn and reports where the order is', async () => {
+    const file = writeConfig({
+      providers: {
+        main: { type: 'juspay', ...sandbox.juspay.adapterOptions },
+        backup: { type: 'flowwise', ...sandbox.flowwise.adapterOptions },
+      },
+      routing: { strategy: 'priority', order: ['main', 'backup'] },
+    });
+    expect((await flowwise(sandbox.flowwise.adapterOptions).createOrder({ orderId: 'cfg3001', amount: 500, currency: 'INR' })).isOk()).toBe(true);
+    const found = await cli(['get-order', '--order-id', 'cfg3001', '--config', file, '--json']);
+    expect(found.code).toBe(EXIT.ok);
+    expect(JSON.parse(found.stdout).order).toMatchObject({ provider: 'backup', orderId: 'cfg3001', status: 'created' });
+    const missing = await cli(['get-order', '--order-id', 'cfg3002', '--config', file]);
+    expect(missing.code).toBe(EXIT.failed);
+    expect(missing.stderr).toMatch(/failed:\s+not_found at payroute/);
+    expect(missing.stderr).toContain('none of main, backup holds order "cfg3002"');
+    const one = await cli(['get-order', '--order-id', 'cfg3001', '--provider', 'main', '--config', file]);
+    expect(one.code).toBe(EXIT.failed);
+    expect(one.stderr).toMatch(/failed:\s+not_found at main/);
+    // Flowwise's answer has no amount to check; Juspay's has.
+    expect((await cli(['get-order', '--order-id', 'cfg3001', '--amount', '6', '--config', file])).code).toBe(EXIT.ok);
+    expect((await juspay(sandbox.juspay.adapterOptions).createOrder({ orderId: 'cfg3003', amount: 500, currency: 'INR' })).isOk()).toBe(true);
+    const wrongAmount = await cli(['get-order', '--order-id', 'cfg3003', '--amount', '6', '--config', file]);
+    expect(wrongAmount.code).toBe(EXIT.failed);
+    expect(wrongAmount.stderr).toContain('an order for 5.00 INR, not the expected 6.00');
+  });
+
+  it('get-order refuses --status and an unknown --provider with a config', async () => {
+    const file = writeConfig({ providers: { main: { type: 'juspay', ...sandbox.juspay.adapterOptions } }, routing: { strategy: 'priority', order: ['main'] } });
+    expect((await cli(['get-order', '--order-id', 'x1', '--status', 'paid', '--config', file])).code).toBe(EXIT.usage);
+    const unknown = await cli(['get-order', '--order-id', 'x1', '--provider', 'nope', '--config', file]);
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(unknown.stderr).toContain('no provider "nope" is configured (configured: main)');
   });
 
   it('exits 3 naming the bad path of a bad config, without its secret', async () => {

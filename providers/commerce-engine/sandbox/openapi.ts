@@ -8,7 +8,9 @@ import type { OpenApiDocument } from '../../../src/sandbox/openapi.js';
  * `success` and `content` are required; the error bodies are the SDK's `BadRequest`, `Unauthorized` and
  * `NotFound`: `{message, success, code}`, all required (`errors` optional on 400). The body takes the two
  * documented fields and nothing else, so a misspelt field sent by an adapter is caught rather than silently
- * dropped; `return_url` is optional, as the SDK types mark it (the page's sample always sends it).
+ * dropped; `return_url` is optional, as the SDK types mark it (the page's sample always sends it). The payment status of a store order
+ * (`GET .../storefront/orders/{order_number}/payment-status`) is transcribed from the storefront SDK's
+ * types (commerce-engine-more.md §3-4): every answer field required, `code` required in its 401 and 404.
  */
 
 type Schema = Readonly<Record<string, unknown>>;
@@ -77,6 +79,24 @@ export const commerceEngineOpenApi: OpenApiDocument = {
         },
       },
     },
+    '/api/v1/{store_id}/storefront/orders/{order_number}/payment-status': {
+      get: {
+        operationId: 'getPaymentStatus',
+        summary: 'Get payment status of an order',
+        parameters: [
+          { name: 'store_id', in: 'path', required: true, schema: text, description: 'The store.' },
+          { name: 'order_number', in: 'path', required: true, schema: text, description: "The store's order number." },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/PaymentStatusResponse' } } },
+          },
+          '401': refusal('Not authorized for given operation on the Resource.'),
+          '404': refusal('No such store, or no such order in the store.'),
+        },
+      },
+    },
   },
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Access token.' } },
@@ -109,6 +129,24 @@ export const commerceEngineOpenApi: OpenApiDocument = {
         type: 'object',
         required: ['message', 'success', 'code'],
         properties: { ...errorFields, errors: { type: 'object', description: 'What is wrong, by field.' } },
+      },
+      PaymentStatusResponse: {
+        type: 'object',
+        required: ['message', 'success', 'content'],
+        properties: {
+          message: text,
+          success: { type: 'boolean' },
+          content: {
+            type: 'object',
+            required: ['status', 'amount_paid', 'amount_unpaid', 'is_retry_available'],
+            properties: {
+              status: { type: 'string', enum: ['pending', 'success', 'failed', 'partially_paid'] },
+              amount_paid: { type: 'number' },
+              amount_unpaid: { type: 'number' },
+              is_retry_available: { type: 'boolean' },
+            },
+          },
+        },
       },
     },
   },

@@ -1,7 +1,8 @@
+import { err, ok } from 'neverthrow';
 import { z } from 'zod';
 import { headerValueSchema, secretSchema } from '../../../src/config.js';
-import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../../src/sandbox/behaviour.js';
-import { isoSeconds, parseJsonRequest, randomHex, stringField } from '../../../src/sandbox/provider-kit.js';
+import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition, SandboxOrderStatus } from '../../../src/sandbox/behaviour.js';
+import { isoSeconds, parseJsonRequest, pathParameter, randomHex, stringField } from '../../../src/sandbox/provider-kit.js';
 import type { StoredOrder } from '../../../src/sandbox/store.js';
 import type { FlowwiseOptions } from '../config.js';
 import { flowwiseOpenApi } from './openapi.js';
@@ -32,7 +33,8 @@ export interface FlowwiseSandboxOrder {
   readonly project_id: string;
   readonly customer_email?: string;
   readonly customer_id?: string;
-  readonly order_status: 'ACTIVE';
+  /** `ACTIVE` when created; `setOrderStatus` moves it (to Cashfree PG's words: Flowwise documents no other). */
+  readonly order_status: string;
   readonly order_currency: string;
   readonly payment_methods?: string;
   readonly order_note?: string;
@@ -53,7 +55,20 @@ type Credentials = { readonly clientId: string; readonly clientSecret: string };
 type Body = FlowwiseOrderRequest;
 type Order = FlowwiseSandboxOrder;
 
-/** Flowwise's `POST /orders`, offline. */
+/**
+ * The order status each sandbox status is shown as. Flowwise documents only ACTIVE: these are Cashfree PG's
+ * words, which the adapter reads as `unknown`; statuses Cashfree PG has no word for are refused.
+ */
+const FLOWWISE_STATUS: Readonly<Record<SandboxOrderStatus, string | undefined>> = {
+  pending: undefined,
+  paid: 'PAID',
+  failed: undefined,
+  expired: 'EXPIRED',
+  cancelled: 'TERMINATED',
+  refunded: undefined,
+};
+
+/** Flowwise's `POST /orders` and `GET /orders/{order_id}`, offline. */
 export const flowwiseSandbox: SandboxDefinition<typeof optionsSchema, Credentials, FlowwiseSandboxAdapterOptions, Body, Order> = {
   optionsSchema,
   bind: (options, defaults) =>
@@ -110,6 +125,15 @@ function bindFlowwise(credentials: Credentials, projectId: string): ProviderSand
       return problem === undefined ? [] : [{ field: 'order_amount', reason: problem }];
     },
     createOrder,
+    lookup: {
+      orderIdOf: (path) => pathParameter(/^\/orders\/([^/]+)$/, path),
+      // Flowwise documents no answer for an unknown order: the sandbox gives the likely 404 in its error format.
+      answer: (stored, orderId) => stored ? { status: 200, body: stored.order } : error(404, `Order ${orderId} not found`, 'order_not_found', 'invalid_request_error'),
+    },
+    withStatus: (order, status) => {
+      const word = FLOWWISE_STATUS[status];
+      return word === undefined ? err(`Flowwise has no ${status} order status`) : ok({ ...order, order_status: word });
+    },
     unauthorized: () => error(401, 'Invalid API credentials provided', 'unauthorized', 'authentication_error'),
     invalid: (problems) => {
       const amountOnly = problems.every((p) => p.field === 'order_amount');

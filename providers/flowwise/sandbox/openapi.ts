@@ -1,8 +1,9 @@
 import type { OpenApiDocument } from '../../../src/sandbox/openapi.js';
 
 /**
- * Flowwise's published OpenAPI 3.0.3 document of `POST /orders` (shared/reference/flowwise-create-order-openapi.md),
- * transcribed as it is. Two additions, both needed to validate with it and neither changing what it
+ * Flowwise's published OpenAPI 3.0.3 document of `POST /orders` (shared/reference/flowwise-create-order-openapi.md)
+ * and `GET /orders/{order_id}` (flowwise-get-order.md), transcribed as they are; Get Order's error answers are
+ * not in what could be read of its page, so its 401, 404 and 500 are sandbox additions. Two additions, both needed to validate with it and neither changing what it
  * accepts: `operationId`, and the 409 a repeated `order_id` gets (Cashfree's convention, which
  * Flowwise shares). Descriptions that only repeat the field names are left out.
  */
@@ -70,6 +71,35 @@ export const flowwiseOpenApi: OpenApiDocument = {
           },
           '500': {
             description: 'Internal Server Error - Something went wrong on the server',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+          },
+        },
+        security: [{ ApiKeyAuth: [], ApiSecret: [] }],
+      },
+    },
+    '/orders/{order_id}': {
+      get: {
+        operationId: 'getOrder',
+        summary: 'Get Order',
+        description: 'Retrieves one order by its unique identifier.',
+        parameters: [
+          { name: 'order_id', in: 'path', required: true, schema: { type: 'string' }, description: 'Unique identifier for the order.' },
+        ],
+        responses: {
+          '200': {
+            description: 'The order.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateOrderResponse' } } },
+          },
+          '401': {
+            description: 'Unauthorized - Invalid or missing authentication credentials (sandbox addition).',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+          },
+          '404': {
+            description: 'No order with this order_id (sandbox addition: Flowwise documents no error for it).',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+          },
+          '500': {
+            description: 'Internal Server Error (sandbox addition).',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
           },
         },

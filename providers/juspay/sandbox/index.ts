@@ -2,11 +2,11 @@ import { err, ok } from 'neverthrow';
 import { z } from 'zod';
 import { headerValueSchema, secretSchema } from '../../../src/config.js';
 import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../../src/sandbox/behaviour.js';
-import { isMediaType, stringField } from '../../../src/sandbox/provider-kit.js';
+import { isMediaType, pathParameter, stringField } from '../../../src/sandbox/provider-kit.js';
 import type { StoredOrder } from '../../../src/sandbox/store.js';
 import type { JuspayOptions } from '../config.js';
 import { juspayCredOpenApi, juspayOpenApi } from './openapi.js';
-import { juspayOrderObject, juspayPagePaths, newJuspayOrderId, type JuspaySandboxOrder } from './order.js';
+import { juspayOrderInStatus, juspayOrderObject, juspayPagePaths, newJuspayOrderId, type JuspaySandboxOrder } from './order.js';
 
 export type { JuspaySandboxOrder } from './order.js';
 
@@ -53,7 +53,7 @@ interface Settings {
   readonly duplicateOrders: 'reject' | 'update';
 }
 
-/** Juspay's `POST /orders`, offline. */
+/** Juspay's `POST /orders` and `GET /orders/{order_id}`, offline. */
 export const juspaySandbox: SandboxDefinition<typeof optionsSchema, Credentials, JuspaySandboxAdapterOptions, Form, Order> = {
   optionsSchema,
   bind: (options, defaults) =>
@@ -68,6 +68,14 @@ export const juspaySandbox: SandboxDefinition<typeof optionsSchema, Credentials,
 };
 
 const error = (status: number, body: Record<string, unknown>): Answer => ({ status, body });
+
+/** Juspay's answer for an order id it never created (the mandates page's error table). */
+const notFoundBody = (orderId: string) => ({
+  status: 'NOT_FOUND',
+  error_info: { user_message: 'Order Not Found', developer_message: 'Order Not Found', code: 'RESOURCE_NOT_FOUND', category: 'USER_ERROR' },
+  status_id: 40,
+  order_id: orderId,
+});
 
 function createOrder(settings: Settings, request: Form, context: CreateContext, existing: StoredOrder<Form, Order> | undefined): CreateOutcome<Form, Order> {
   const orderId = request['order_id'] ?? '';
@@ -117,6 +125,16 @@ function bindJuspay(settings: Settings): ProviderSandbox<Credentials, JuspaySand
     // Juspay treats order ids case-insensitively.
     orderKey: (orderId) => orderId.toLowerCase(),
     createOrder: (request, context, existing) => createOrder(settings, request, context, existing),
+    lookup: {
+      orderIdOf: (path) => pathParameter(/^\/orders\/([^/]+)$/, path),
+      // The Order Status answer is the order object without the create answer's client auth token.
+      answer: (stored, orderId) => {
+        if (!stored) return error(400, notFoundBody(orderId));
+        const { juspay: _token, ...order } = stored.order;
+        return { status: 200, body: order };
+      },
+    },
+    withStatus: juspayOrderInStatus,
     unauthorized: () => error(401, { status: 'error', error_code: 'access_denied', error_message: 'Access denied: wrong API key or merchant id' }),
     invalid: (problems) => {
       const summary = problems.map((p) => `${p.field}: ${p.reason}`).join('; ');

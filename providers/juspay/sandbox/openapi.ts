@@ -1,7 +1,8 @@
 import type { OpenApiDocument } from '../../../src/sandbox/openapi.js';
 
 /*
- * Juspay's `POST /orders` as an OpenAPI 3 document, written from the payv3 and CRED pay pages and the
+ * Juspay's `POST /orders` (and its Order Status API, `GET /orders/{order_id}`, from juspay-order-status.md)
+ * as an OpenAPI 3 document, written from the payv3 and CRED pay pages and the
  * facts gathered from Juspay's SDKs (shared/reference). Juspay publishes none for this endpoint.
  * The body is form fields with dotted keys (`metadata.PAYU:gateway_reference_id`), validated as the flat
  * object they parse into; OpenAPI 3.1 because `metadata.<KEY>` needs JSON Schema's `patternProperties`. Every documented field is listed and nothing else is accepted, so a misspelt
@@ -110,6 +111,33 @@ function juspayDocument(variant: Variant): OpenApiDocument {
           },
         },
       },
+      '/orders/{order_id}': {
+        get: {
+          operationId: 'getOrderStatus',
+          summary: 'Order Status API',
+          parameters: [
+            { name: 'order_id', in: 'path', required: true, schema: { type: 'string', minLength: 1 }, description: "The merchant's order id given at create time." },
+            header('x-merchantid', true, { type: 'string', minLength: 1 }, 'Merchant id given by Juspay.'),
+            // Required on some pages, optional on others; without it Juspay still answers 200.
+            header('version', false, { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, 'API version, a date (YYYY-MM-DD).'),
+            header('x-routing-id', false, { type: 'string', minLength: 1 }, 'The same id for every call of one customer.'),
+            {
+              name: 'options.add_full_gateway_response',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['true', 'false'] },
+              description: "Include the gateway's complete response.",
+            },
+          ],
+          responses: {
+            '200': { description: 'The order object.' },
+            '400': { description: 'NOT_FOUND (status_id 40) for an order id never created, or invalid input.' },
+            '401': { description: 'Wrong API key.' },
+            '404': { description: 'Invalid URL (older servers: an order not found).' },
+            '500': { description: 'Unexpected error.' },
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { basicAuth: { type: 'http', scheme: 'basic', description: 'API key as user name, empty password.' } },
@@ -118,7 +146,7 @@ function juspayDocument(variant: Variant): OpenApiDocument {
   };
 }
 
-/** Juspay `POST /orders` (payv3 base integration). */
+/** Juspay `POST /orders` (payv3 base integration) and its Order Status API. */
 export const juspayOpenApi = juspayDocument('standard');
 
 /** Juspay `POST /orders`, CRED pay flavour: `order_id` shorter than 18 characters, `x-routing-id` required. */

@@ -1,3 +1,5 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { SandboxOrderStatus } from '../../../src/sandbox/behaviour.js';
 import { isoSeconds, randomHex } from '../../../src/sandbox/provider-kit.js';
 
 /** How long a client auth token lives (Juspay: about 15 minutes). */
@@ -11,8 +13,9 @@ export interface JuspaySandboxOrder {
   readonly id: string;
   readonly order_id: string;
   readonly merchant_id: string;
-  readonly status: 'NEW';
-  readonly status_id: 10;
+  /** `NEW` (10) when created; `setOrderStatus` moves it. */
+  readonly status: string;
+  readonly status_id: number;
   readonly amount: number;
   readonly currency: string;
   readonly customer_id?: string;
@@ -23,11 +26,66 @@ export interface JuspaySandboxOrder {
   /** `udf1`..`udf10`, `""` when not sent. */
   readonly [udf: `udf${number}`]: string;
   readonly date_created: string;
-  readonly refunded: false;
-  readonly amount_refunded: 0;
+  readonly refunded: boolean;
+  readonly amount_refunded: number;
   readonly payment_links: { readonly web: string; readonly mobile: string; readonly iframe: string };
   /** Present when the request asked for a client auth token. */
   readonly juspay?: { readonly client_auth_token: string; readonly client_auth_token_expiry: string };
+  /** The latest payment attempt, once `setOrderStatus` made one. */
+  readonly txn_id?: string;
+  readonly txn_uuid?: string;
+  readonly txn_detail?: {
+    readonly txn_id: string;
+    readonly txn_uuid: string;
+    readonly order_id: string;
+    readonly status: string;
+    readonly txn_amount: number;
+    readonly net_amount: number;
+    readonly currency: string;
+    readonly created: string;
+  };
+}
+
+/** The Juspay status each sandbox status is shown as (juspay-order-status.md §4); Juspay has no expired order. */
+const JUSPAY_STATUS: Readonly<Record<SandboxOrderStatus, readonly [status: string, id: number] | undefined>> = {
+  pending: ['PENDING_VBV', 23],
+  paid: ['CHARGED', 21],
+  failed: ['AUTHORIZATION_FAILED', 27],
+  cancelled: ['VOIDED', 31],
+  refunded: ['CHARGED', 21],
+  expired: undefined,
+};
+
+/**
+ * The order after a payment attempt that ended in `status`: Juspay's status and id, the attempt's
+ * `txn_*` fields, and for `refunded` the whole amount refunded (`refunded: true`, status still CHARGED).
+ */
+export function juspayOrderInStatus<O extends JuspaySandboxOrder>(order: O, status: SandboxOrderStatus, now: Date): Result<O, string> {
+  const juspayStatus = JUSPAY_STATUS[status];
+  if (!juspayStatus) return err(`Juspay has no ${status} order status`);
+  const [name, id] = juspayStatus;
+  const txnId = order.txn_id ?? `${order.merchant_id}-${order.order_id}-1`;
+  const txnUuid = order.txn_uuid ?? `eul${randomHex(8)}`;
+  const refunded = status === 'refunded';
+  return ok({
+    ...order,
+    status: name,
+    status_id: id,
+    refunded,
+    amount_refunded: refunded ? order.amount : 0,
+    txn_id: txnId,
+    txn_uuid: txnUuid,
+    txn_detail: {
+      txn_id: txnId,
+      txn_uuid: txnUuid,
+      order_id: order.order_id,
+      status: name,
+      txn_amount: order.amount,
+      net_amount: order.amount,
+      currency: order.currency,
+      created: isoSeconds(now),
+    },
+  });
 }
 
 /** What besides the form fields makes a Juspay order object. */
