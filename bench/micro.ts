@@ -91,13 +91,13 @@ export async function measureMicro(payroute: Payroute, quick: boolean): Promise<
     {
       id: 'juspay-response',
       figure: 'Juspay answer: parse + check + map to OrderSession',
-      payroute: ['fromJuspayResponse (source)', () => keep(fromJuspayResponse('juspay', juspayResponse, sent).map((a) => checked(a, { caseInsensitiveOrderIds: true, allowHttpLinks: false })))],
+      payroute: ['fromJuspayResponse (source)', () => keep(fromJuspayResponse(juspayResponse, sent).map((a) => checked(a, { caseInsensitiveOrderIds: true, allowHttpLinks: false })))],
       baseline: ['JSON.parse', () => keep(JSON.parse(juspayResponse.body))],
     },
     {
       id: 'flowwise-response',
       figure: 'Flowwise answer: parse + check + map to OrderSession',
-      payroute: ['fromFlowwiseResponse (source)', () => keep(fromFlowwiseResponse('flowwise', flowwiseResponse).map((a) => checked(a, { allowHttpLinks: false })))],
+      payroute: ['fromFlowwiseResponse (source)', () => keep(fromFlowwiseResponse(flowwiseResponse).map((a) => checked(a, { allowHttpLinks: false })))],
       baseline: ['JSON.parse', () => keep(JSON.parse(flowwiseResponse.body))],
     },
   ];

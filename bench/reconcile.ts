@@ -15,8 +15,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Result } from 'neverthrow';
 import { juspay, type JuspayOptions } from '../providers/juspay/index.js';
-import { createGateway, type AmbiguousPolicy, type GatewayError, type GatewaySession, type PaymentProvider } from '../src/index.js';
-import { seededRandom, startSandbox, type SandboxFaults } from '../src/sandbox/index.js';
+import { createGateway, type AmbiguousPolicy, type GatewaySession, type PaymentProvider, type RoutingError } from '../providers/entries/index.js';
+import { seededRandom, startSandbox, type SandboxFaults } from '../providers/entries/sandbox.js';
 import { withSection } from './sections.js';
 
 const ORDERS = Number(process.env.RECONCILE_ORDERS ?? 200);
@@ -57,10 +57,13 @@ async function measure(setup: Setup, runIndex: number): Promise<{ first: Counts;
     'commerce-engine': { magicValues: false },
   });
   try {
-    const blind = (options: JuspayOptions): PaymentProvider => {
-      const { name, type, validate, createOrder } = juspay(options);
-      return { name, type, validate, createOrder };
-    };
+    const blind = Object.assign(
+      (options: JuspayOptions): PaymentProvider => {
+        const { getOrder: _lookUp, ...provider } = juspay(options);
+        return { ...provider, type: 'juspay-blind', capabilities: { ...provider.capabilities, operations: ['createOrder'] } };
+      },
+      { type: 'juspay-blind' },
+    );
     const gateway = createGateway(
       {
         providers: {
@@ -71,7 +74,7 @@ async function measure(setup: Setup, runIndex: number): Promise<{ first: Counts;
         retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 50, deadlineMs: 20_000 },
         ambiguous: setup.ambiguous,
       },
-      { adapters: { 'juspay-blind': blind }, random: seededRandom(SEED) },
+      { providers: [blind], random: seededRandom(SEED) },
     );
     const orders = Array.from({ length: ORDERS }, (_, i) => ({ orderId: `rc${runIndex}x${i}`, amount: 10_015 + i, currency: 'INR', returnUrl: 'https://shop.example.com/return' }));
     const results = await Promise.all(orders.map((order) => gateway.createOrder(order)));
@@ -84,7 +87,7 @@ async function measure(setup: Setup, runIndex: number): Promise<{ first: Counts;
   }
 }
 
-function count(results: ReadonlyArray<Result<GatewaySession, GatewayError>>, orders: ReadonlyArray<{ orderId: string }>, sandbox: Awaited<ReturnType<typeof startSandbox>>): Counts {
+function count(results: ReadonlyArray<Result<GatewaySession, RoutingError>>, orders: ReadonlyArray<{ orderId: string }>, sandbox: Awaited<ReturnType<typeof startSandbox>>): Counts {
   let sessions = 0;
   let reconciled = 0;
   let withDuplicateRisk = 0;

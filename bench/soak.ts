@@ -36,8 +36,8 @@ import {
   type GatewayHooks,
   type GatewaySession,
   type Order,
-} from '../src/index.js';
-import { seededRandom, startSandbox, type Sandbox } from '../src/sandbox/index.js';
+} from '../providers/entries/index.js';
+import { seededRandom, startSandbox, type Sandbox } from '../providers/entries/sandbox.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
@@ -368,7 +368,7 @@ async function main(): Promise<number> {
       }
       return;
     }
-    const error: unknown = result.error;
+    const error: GatewayError = result.error;
     if (!isGatewayError(error) || !isDocumentedKind(error.kind)) {
       counts.malformed++;
       problem(`${orderId}: an Err that is not a GatewayError of a documented kind: ${JSON.stringify(error)}`);

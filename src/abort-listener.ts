@@ -1,28 +1,39 @@
-import { EventEmitter, getMaxListeners, setMaxListeners } from 'node:events';
 import type { AbortLike } from './abort.js';
 
-/** The limit given to a caller's signal still at Node's default: undici's choice for fetch. */
-const SHARED_SIGNAL_MAX_LISTENERS = 1500;
+interface Shared {
+  /** The listeners of the calls in flight on the signal. */
+  readonly calls: Set<() => void>;
+  /** The one listener on the signal itself. */
+  readonly onAbort: () => void;
+}
+
+const shared = new WeakMap<AbortLike, Shared>();
 
 /**
  * Listens once for `signal` to abort; returns the function that stops listening (call it when the call ends).
  *
- * A service often passes one long-lived signal, its shutdown signal, to every call. Each call in flight
- * then holds one listener on it, removed when the call ends: no leak, but Node warns "Possible
- * EventTarget memory leak detected" at the eleventh. As undici does for fetch, a signal still at Node's
- * default limit gets a higher one; a limit the caller chose is left as it is.
+ * A service often passes one long-lived signal, its shutdown signal, to every call. One listener per
+ * call in flight would make Node warn "Possible EventTarget memory leak detected" at the eleventh, and a
+ * caller's signal is not payroute's to raise the limit of: every call on one signal shares a single
+ * listener, added with the first call and removed with the last.
  */
 export function listenForAbort(signal: AbortLike, listener: () => void): () => void {
-  // Only an EventTarget has a limit to raise; payroute's own AbortFlag has none.
-  if (signal instanceof EventTarget) raiseListenerLimit(signal);
-  signal.addEventListener('abort', listener, { once: true });
-  return () => signal.removeEventListener('abort', listener);
-}
-
-function raiseListenerLimit(signal: EventTarget): void {
-  try {
-    if (getMaxListeners(signal) === EventEmitter.defaultMaxListeners) setMaxListeners(SHARED_SIGNAL_MAX_LISTENERS, signal);
-  } catch {
-    // An EventTarget from elsewhere (a polyfill) that Node cannot set a limit on.
+  let entry = shared.get(signal);
+  if (!entry) {
+    const calls = new Set<() => void>();
+    const onAbort = () => {
+      shared.delete(signal);
+      for (const call of calls) call();
+    };
+    entry = { calls, onAbort };
+    shared.set(signal, entry);
+    signal.addEventListener('abort', onAbort, { once: true });
   }
+  const own = entry;
+  own.calls.add(listener);
+  return () => {
+    if (!own.calls.delete(listener) || own.calls.size > 0 || shared.get(signal) !== own) return;
+    shared.delete(signal);
+    signal.removeEventListener('abort', own.onAbort);
+  };
 }

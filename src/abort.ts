@@ -12,9 +12,13 @@ export interface AbortLike {
 
 /**
  * A one-shot abort with listeners, also the `GenericAbortSignal` axios accepts for `signal` (axios reads
- * `aborted` and adds and removes one `abort` listener). An `AbortController` does the same job, but its
- * signal is an `EventTarget`: creating one and adding and removing a listener costs about 6 µs of CPU
- * in a tight loop on the bench machine and 20 µs between requests, this 0.05 µs (docs/performance.md).
+ * `aborted` and adds and removes one `abort` listener). The platform does the same job, at a cost
+ * measured on the bench machine (Node 20, a tight loop of one call's worth: a deadline, a caller's
+ * signal joined, the one listener axios adds and removes): this flag with a cleared `setTimeout`, 0.7 µs
+ * of CPU (1.7 µs with a caller's signal); `AbortSignal.timeout`, 17 µs (38 µs joined with
+ * `AbortSignal.any`), and it cannot be cleared, so every call's signal and timer live on until the
+ * deadline passes (366 MB of heap after 220,000 calls); an `AbortController` with a cleared timer,
+ * 6.6 µs (25 µs with `AbortSignal.any`). At 1.10 times bare axios' CPU per order, that is too much.
  */
 export class AbortFlag implements AbortLike, GenericAbortSignal {
   aborted = false;

@@ -10,9 +10,12 @@ export interface StatedAmount {
   readonly minor: number | undefined;
 }
 
-/** A 2xx answer as a provider's mapping read it: the session to hand back, and what it says the order is. */
+/**
+ * A 2xx answer as a provider's mapping read it: the session to hand back (the core adds the instance
+ * name, `provider`), and what it says the order is.
+ */
 export interface ProviderAnswer<Raw> {
-  readonly session: OrderSession<Raw>;
+  readonly session: Omit<OrderSession<Raw>, 'provider'>;
   /** The amount the answer states, where it states one. */
   readonly amount?: StatedAmount | undefined;
   /** The currency the answer states, where it states one. */
@@ -27,9 +30,9 @@ export interface AnswerRules {
   readonly pricesOrder?: boolean | undefined;
 }
 
-/** How one adapter checks answers: its provider's rules and whether its base URL lets plain-http links through. */
+/** How one provider instance checks answers: its provider's rules and whether its base URL lets plain-http links through. */
 export interface AnswerCheck extends AnswerRules {
-  /** True only when the adapter's own base URL is loopback (the sandbox). */
+  /** True only when the instance's own base URL is loopback (the sandbox). */
   readonly allowHttpLinks: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { gatewayError, type FieldIssue, type GatewayError } from './errors.js';
+import { payrouteError, type FieldIssue, type PayrouteError } from './errors.js';
 import type { ExpectedAmount, GetOrderOptions } from './order-state.js';
 import type { CreateOrderOptions } from './port.js';
 
@@ -40,7 +40,7 @@ export class OptionReader {
  * no AbortSignal), and nothing it does may throw past `createOrder`: each bad option is a `validation`
  * error naming it. `copy` reads the options its entry point takes.
  */
-export function readOptions<T>(provider: string, raw: unknown, copy: (options: OptionReader) => T): Result<T, GatewayError> {
+export function readOptions<T>(provider: string, raw: unknown, copy: (options: OptionReader) => T): Result<T, PayrouteError> {
   const options = raw ?? {};
   if (typeof options !== 'object') return err(optionsError(provider, { path: 'options', message: `must be an object, not a ${typeof options}` }));
   try {
@@ -81,8 +81,8 @@ const abortSignal: OptionCheck<AbortSignal> = (value) => {
 
 const text: OptionCheck<string> = (value) => (typeof value === 'string' ? ok(value) : err('must be a string'));
 
-function optionsError(provider: string, issue: FieldIssue): GatewayError {
-  return gatewayError({
+function optionsError(provider: string, issue: FieldIssue): PayrouteError {
+  return payrouteError({
     kind: 'validation',
     provider,
     retryable: false,

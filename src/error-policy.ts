@@ -1,4 +1,4 @@
-import type { GatewayErrorKind } from './errors.js';
+import type { PayrouteErrorKind } from './errors.js';
 
 /** What an error says about the order at the provider that returned it. */
 export type OrderExistence =
@@ -47,7 +47,7 @@ export const errorPolicy = {
   configuration: { retryable: false, retriedByGateway: true, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'absent' },
   all_providers_failed: { retryable: 'depends', retriedByGateway: true, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'depends' },
   internal: { retryable: false, retriedByGateway: true, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'depends' },
-} as const satisfies Readonly<Record<GatewayErrorKind, ErrorPolicy>>;
+} as const satisfies Readonly<Record<PayrouteErrorKind, ErrorPolicy>>;
 
 type Policies = typeof errorPolicy;
 type KindsWhere<Field extends keyof ErrorPolicy> = { [K in keyof Policies]: Policies[K][Field] extends true ? K : never }[keyof Policies];
@@ -55,7 +55,7 @@ type KindsWhere<Field extends keyof ErrorPolicy> = { [K in keyof Policies]: Poli
 /** An error kind `fallback.on` may name. */
 export type FallbackKind = KindsWhere<'mayFallBack'>;
 
-const kinds = Object.keys(errorPolicy) as GatewayErrorKind[];
+const kinds = Object.keys(errorPolicy) as PayrouteErrorKind[];
 
 /** The kinds whose policy has `field` set. */
 export function kindsWhere<Field extends 'retriedByGateway' | 'mayFallBack' | 'fallsBackByDefault' | 'breakerFailure'>(field: Field): KindsWhere<Field>[] {

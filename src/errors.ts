@@ -1,5 +1,5 @@
 /** What went wrong, as a small closed set a service can switch on. */
-export type GatewayErrorKind =
+export type PayrouteErrorKind =
   | 'validation'
   | 'configuration'
   | 'authentication'
@@ -15,6 +15,9 @@ export type GatewayErrorKind =
   | 'all_providers_failed'
   | 'internal';
 
+/** @deprecated Renamed `PayrouteErrorKind`; this alias goes in the next release. */
+export type GatewayErrorKind = PayrouteErrorKind;
+
 /** One field a request was rejected for, by payroute's validation or by the provider. */
 export interface FieldIssue {
   /** Dotted path of the field, such as `customer.email` or `providerOptions.juspay.mandate.max_amount`. */
@@ -23,39 +26,11 @@ export interface FieldIssue {
 }
 
 /**
- * What the gateway's look-up of an order found after a try that may have created it:
- * `found`, the order was created and is the session; `not_found`, nothing was created;
- * `lookup_failed`, the look-up failed too; `different_order`, the provider holds this order id for
- * another amount or currency; `spent`, its order there is final and can no longer be paid (failed,
- * expired, cancelled); `no_checkout_link`, the order is there but its look-up gives no link to pay.
- */
-export type ReconcileOutcome = 'found' | 'not_found' | 'lookup_failed' | 'different_order' | 'spent' | 'no_checkout_link';
-
-/** One try at one provider, as the gateway reports it. */
-export interface Attempt {
-  readonly provider: string;
-  /** Milliseconds from sending the request to its answer or failure. */
-  readonly durationMs: number;
-  readonly error: GatewayError;
-  /** What the look-up after this failed try found, when the gateway looked the order up (see `ReconcileOutcome`). */
-  readonly reconciliation?: ReconcileOutcome;
-}
-
-/** A provider the gateway did not try for an order, and why. */
-export interface SkippedProvider {
-  readonly provider: string;
-  /** `ineligible`: its configuration or adapter cannot take this order; `circuit_open`: its circuit breaker is open. */
-  readonly reason: 'ineligible' | 'circuit_open';
-  /** Why, for a log line: the currency or field the provider rejects, or the circuit's state. */
-  readonly message: string;
-}
-
-/**
  * Every failure payroute returns: a plain object (no class, so it survives `structuredClone`, JSON
  * and the CommonJS/ESM dual-package split) that never holds a credential.
  */
-export interface GatewayError {
-  readonly kind: GatewayErrorKind;
+export interface PayrouteError {
+  readonly kind: PayrouteErrorKind;
   /** The provider instance that failed (`juspay`, or the gateway's name for it); `payroute` for the router's own errors. */
   readonly provider: string;
   /** Whether the same request may succeed if sent again later. */
@@ -77,29 +52,35 @@ export interface GatewayError {
   readonly orderMayExist?: boolean;
   /** Milliseconds the provider asked us to wait (`Retry-After`) before trying again. */
   readonly retryAfterMs?: number;
-  /** The gateway's tries, for `all_providers_failed` and errors returned after a fallback. */
-  readonly attempts?: readonly Attempt[];
-  /** Providers the gateway passed over for this order (ineligible, or circuit open). */
-  readonly skipped?: readonly SkippedProvider[];
 }
 
+// The key is older than the rename: errors of earlier versions pass the check too.
 const BRAND = Symbol.for('payroute.GatewayError');
 
 /** `T` whose optional fields may also be given as `undefined`. */
 type AllowUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 
-/** Builds a `GatewayError`, dropping fields that are `undefined` so the object stays clean to log. */
-export function gatewayError(fields: AllowUndefined<GatewayError>): GatewayError {
+/**
+ * Builds a `PayrouteError` (or an extension of it, such as the gateway's `RoutingError`), dropping
+ * fields that are `undefined` so the object stays clean to log.
+ */
+export function payrouteError<E extends PayrouteError = PayrouteError>(fields: AllowUndefined<NoInfer<E>>): E {
   const error: Record<string | symbol, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) error[key] = value;
   Object.defineProperty(error, BRAND, { value: true, enumerable: false });
-  return error as unknown as GatewayError;
+  return error as unknown as E;
 }
 
 /** Brand check that works across the CommonJS and ESM builds (unlike `instanceof`). */
-export function isGatewayError(value: unknown): value is GatewayError {
+export function isPayrouteError(value: unknown): value is PayrouteError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
+
+/** @deprecated Renamed `payrouteError`; this alias goes in the next release. */
+export const gatewayError = payrouteError;
+
+/** @deprecated Renamed `isPayrouteError`; this alias goes in the next release. */
+export const isGatewayError = isPayrouteError;
 
 /**
  * Thrown only by adapter factories and `createGateway` when their configuration is invalid, so a bad

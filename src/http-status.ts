@@ -1,13 +1,13 @@
 import { errorPolicy } from './error-policy.js';
-import type { GatewayErrorKind } from './errors.js';
+import type { PayrouteErrorKind } from './errors.js';
 
 export interface StatusClass {
-  readonly kind: GatewayErrorKind;
+  readonly kind: PayrouteErrorKind;
   readonly retryable: boolean;
   readonly orderMayExist: boolean;
 }
 
-const statusClass = (kind: GatewayErrorKind, orderMayExist: boolean): StatusClass => ({ kind, retryable: errorPolicy[kind].retryable === true, orderMayExist });
+const statusClass = (kind: PayrouteErrorKind, orderMayExist: boolean): StatusClass => ({ kind, retryable: errorPolicy[kind].retryable === true, orderMayExist });
 
 /** What an HTTP status says about a create-order call, before the provider's own code refines it. */
 export function classifyStatus(status: number): StatusClass {

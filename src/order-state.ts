@@ -1,3 +1,4 @@
+import type { AbortLike } from './abort.js';
 import { z } from 'zod';
 import { currencySchema, orderSchema } from './order.js';
 import type { CheckoutLinks, OrderStatus } from './port.js';
@@ -51,7 +52,7 @@ export interface ExpectedAmount {
 /** Per-call options of `getOrder`. */
 export interface GetOrderOptions {
   /** Aborts the call: nothing more is sent and the result is an `aborted` error. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortLike;
   /** Juspay `x-routing-id`: the same value as for the customer's other calls; ignored by providers without one. */
   readonly routingId?: string;
   /**

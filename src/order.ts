@@ -75,7 +75,7 @@ type Schema = z.input<typeof orderSchema>;
  * JPY, fils for KWD); `providerOptions` carries what only one provider has, under its name.
  */
 export type Order = Omit<Schema, 'providerOptions'> & {
-  readonly providerOptions?: Readonly<Record<string, unknown>>;
+  readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
 };
 export type Customer = NonNullable<Schema['customer']>;
 export type Address = NonNullable<Customer['address']>;

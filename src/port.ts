@@ -1,5 +1,6 @@
 import type { Result, ResultAsync } from 'neverthrow';
-import type { Attempt, GatewayError } from './errors.js';
+import type { AbortLike } from './abort.js';
+import type { PayrouteError } from './errors.js';
 import type { Order } from './order.js';
 import type { GetOrderOptions, OrderState } from './order-state.js';
 
@@ -53,8 +54,6 @@ export interface OrderSession<Raw = unknown> {
   readonly createdAt?: Date;
   /** The provider's answer as parsed, typed per provider. */
   readonly raw: Raw;
-  /** Failed tries at other providers before this one succeeded (gateway only; empty when the first try won). */
-  readonly attempts?: readonly Attempt[];
 }
 
 /** Per-call options of `createOrder`. */
@@ -65,24 +64,54 @@ export interface CreateOrderOptions {
   readonly routingId?: string;
 }
 
-/** The port every adapter implements; `StateRaw` is the `raw` of its look-up answer. */
+/** The operations a provider can implement; a provider lists those it does in `capabilities.operations`. */
+export type OperationName = 'createOrder' | 'getOrder';
+
+/** What a provider can do and take, read by the gateway (retries, eligibility) and the docs. */
+export interface ProviderCapabilities {
+  /** The operations this provider implements. */
+  readonly operations: readonly OperationName[];
+  /**
+   * Whether the provider refuses (or answers with the same order) a second create with an order id it
+   * has: only then is a retry at the same provider after a timeout safe, which the gateway relies on.
+   */
+  readonly dedupesOrderId: boolean;
+  /** The longest order id the provider takes (the canonical limit is 64). */
+  readonly maxOrderIdLength?: number;
+  /** The smallest and largest amount the provider takes, in minor units of the order's currency. */
+  readonly amount?: { readonly min?: number; readonly max?: number };
+}
+
+/** An order a provider checked and mapped, ready to be sent as many times as it is tried. */
+export interface PreparedOrder<Raw = unknown> {
+  /** Sends the mapped request; `signal` (an `AbortSignal`, or any `AbortLike`) aborts it. Never rejects: every failure is an `Err`. */
+  send(signal?: AbortLike): ResultAsync<OrderSession<Raw>, PayrouteError>;
+}
+
+/** The port every provider implements; `defineProvider` builds it from a provider's pure functions. `StateRaw` is the `raw` of its look-up answer. */
 export interface PaymentProvider<Raw = unknown, O extends Order = Order, StateRaw = unknown> {
   /** Instance name, used in results and errors. */
   readonly name: string;
-  /** Adapter type, such as `juspay`. */
+  /** Provider type, such as `juspay`. */
   readonly type: string;
+  readonly capabilities: ProviderCapabilities;
   /**
    * Checks, without any I/O, that this provider can take the order: the canonical rules plus the
    * provider's own (order id length, amount precision, URL rules).
    */
-  validate(order: O, options?: CreateOrderOptions): Result<void, GatewayError>;
-  /** Creates the order at the provider. Never rejects: every failure is an `Err`. */
-  createOrder(order: O, options?: CreateOrderOptions): ResultAsync<OrderSession<Raw>, GatewayError>;
+  validate(order: O, options?: CreateOrderOptions): Result<void, PayrouteError>;
+  /**
+   * Checks and maps the order once, without any I/O, for a caller that sends it more than once (the
+   * gateway's retries). `options.signal` is ignored: each `send` takes its own.
+   */
+  prepareOrder(order: O, options?: CreateOrderOptions): Result<PreparedOrder<Raw>, PayrouteError>;
+  /** Creates the order at the provider: `prepareOrder` then `send`. Never rejects: every failure is an `Err`. */
+  createOrder(order: O, options?: CreateOrderOptions): ResultAsync<OrderSession<Raw>, PayrouteError>;
   /**
    * Looks an order up by the merchant's order id, on providers that can (absent on the others). Never
    * rejects: an order the provider does not hold is the error `not_found`.
    */
-  getOrder?(orderId: string, options?: GetOrderOptions): ResultAsync<OrderState<StateRaw>, GatewayError>;
+  getOrder?(orderId: string, options?: GetOrderOptions): ResultAsync<OrderState<StateRaw>, PayrouteError>;
 }
 
 /** A provider whose `getOrder` is certainly there, as every built-in adapter's is. */

@@ -1,4 +1,4 @@
-import { gatewayError, type GatewayError } from './errors.js';
+import { payrouteError, type PayrouteError } from './errors.js';
 import { createRedactor } from './redact.js';
 
 /** The most characters kept of `providerMessage`, `providerCode` and each `fields` entry's path and message. */
@@ -20,12 +20,12 @@ const CONTROLS = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu;
  * to its limit. Controls go first, so a secret split by one cannot re-form; masking goes before the
  * cut, so no prefix of a secret survives it.
  */
-export function createErrorSanitiser(secrets: readonly string[]): (error: GatewayError) => GatewayError {
+export function createErrorSanitiser(secrets: readonly string[]): (error: PayrouteError) => PayrouteError {
   const redact = createRedactor(secrets);
   const clean = (text: string, limit: number) => truncate(redact(text.replace(CONTROLS, ' ')), limit);
   const cleanOptional = (text: string | undefined) => (text === undefined ? undefined : clean(text, PROVIDER_TEXT_LIMIT));
   return (error) =>
-    gatewayError({
+    payrouteError({
       ...error,
       message: clean(error.message, MESSAGE_LIMIT),
       providerMessage: cleanOptional(error.providerMessage),

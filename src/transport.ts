@@ -4,7 +4,7 @@ import axios, { type AxiosResponse } from 'axios';
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { AbortFlag, type AbortLike } from './abort.js';
 import { listenForAbort } from './abort-listener.js';
-import { gatewayError, type GatewayError } from './errors.js';
+import { payrouteError, type PayrouteError } from './errors.js';
 import { isLoopbackUrl } from './loopback.js';
 import { VERSION } from './version.js';
 
@@ -41,8 +41,8 @@ export interface Transport {
   readonly loopback: boolean;
   /** The base URL every path is sent under, without a trailing slash. */
   readonly baseUrl: string;
-  post(request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, GatewayError>;
-  get(request: HttpGetRequest, signal?: AbortLike): ResultAsync<HttpResponse, GatewayError>;
+  post(request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError>;
+  get(request: HttpGetRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError>;
 }
 
 export const USER_AGENT = `payroute/${VERSION} node/${process.versions.node}`;
@@ -81,7 +81,7 @@ const notSent = (code: string) => NOT_SENT.has(code) || code.startsWith('ERR_SSL
 
 /**
  * The one place payroute does I/O. It never keeps an `AxiosError` (its `toJSON` holds the request
- * headers, and with them the credentials): it copies out the code and builds a `GatewayError`.
+ * headers, and with them the credentials): it copies out the code and builds a `PayrouteError`.
  */
 export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -89,7 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   // One async function and one ResultAsync per call: neverthrow's combinators (`fromPromise`, `map`)
   // each add promises and a generator-based `__awaiter` step, which showed in the benchmark.
-  const send = async (request: HttpGetRequest & { readonly body?: string }, signal: AbortLike | undefined): Promise<Result<HttpResponse, GatewayError>> => {
+  const send = async (request: HttpGetRequest & { readonly body?: string }, signal: AbortLike | undefined): Promise<Result<HttpResponse, PayrouteError>> => {
     if (signal?.aborted) return err(abortedError(options.provider, false));
     // The call's own deadline and the caller's abort, in one flag axios can take as its signal.
     const deadline = new AbortFlag();
@@ -108,9 +108,9 @@ export function createTransport(options: TransportOptions): Transport {
     }
     return ok(toHttpResponse(response));
   };
-  const post = (request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, GatewayError> =>
+  const post = (request: HttpRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError> =>
     new ResultAsync(send(request, signal));
-  const get = (request: HttpGetRequest, signal?: AbortLike): ResultAsync<HttpResponse, GatewayError> =>
+  const get = (request: HttpGetRequest, signal?: AbortLike): ResultAsync<HttpResponse, PayrouteError> =>
     new ResultAsync(send({ path: request.path, headers: request.headers }, signal));
   return { baseUrl: base, loopback: URL.canParse(base) && isLoopbackUrl(new URL(base)), post, get };
 }
@@ -124,8 +124,8 @@ function toHttpResponse(response: AxiosResponse<unknown>): HttpResponse {
   return { status: response.status, headers, body: typeof response.data === 'string' ? response.data : '' };
 }
 
-function abortedError(provider: string, sent: boolean): GatewayError {
-  return gatewayError({
+function abortedError(provider: string, sent: boolean): PayrouteError {
+  return payrouteError({
     kind: 'aborted',
     provider,
     retryable: false,
@@ -134,12 +134,12 @@ function abortedError(provider: string, sent: boolean): GatewayError {
   });
 }
 
-function toTransportError(options: TransportOptions, error: unknown, callerAborted: boolean): GatewayError {
+function toTransportError(options: TransportOptions, error: unknown, callerAborted: boolean): PayrouteError {
   const { provider } = options;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'UNKNOWN';
   if (callerAborted) return abortedError(provider, true);
   if (code === 'ERR_CANCELED' || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return gatewayError({
+    return payrouteError({
       kind: 'timeout',
       provider,
       retryable: true,
@@ -148,7 +148,7 @@ function toTransportError(options: TransportOptions, error: unknown, callerAbort
     });
   }
   if (code === 'ERR_BAD_RESPONSE' && error instanceof Error && /maxContentLength/.test(error.message)) {
-    return gatewayError({
+    return payrouteError({
       kind: 'unexpected_response',
       provider,
       retryable: false,
@@ -157,7 +157,7 @@ function toTransportError(options: TransportOptions, error: unknown, callerAbort
     });
   }
   const sent = !notSent(code);
-  return gatewayError({
+  return payrouteError({
     kind: 'network',
     provider,
     retryable: true,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { gatewayError, type FieldIssue, type GatewayError } from './errors.js';
+import { payrouteError, type FieldIssue, type PayrouteError } from './errors.js';
 
 /** Zod issues as `FieldIssue`s with dotted paths, optionally under a prefix such as `providerOptions.juspay`. */
 export function toFieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
@@ -10,8 +10,8 @@ export function toFieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
 }
 
 /** The `validation` error returned before any request is sent, naming every bad field. */
-export function validationError(provider: string, fields: readonly FieldIssue[]): GatewayError {
-  return gatewayError({
+export function validationError(provider: string, fields: readonly FieldIssue[]): PayrouteError {
+  return payrouteError({
     kind: 'validation',
     provider,
     retryable: false,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // The examples import `payroute/...` as a user does, which resolves to this package's own dist/.
@@ -15,6 +15,18 @@ describe.runIf(built)('examples', () => {
     expect(ran.stderr).toBe('');
     expect(ran.status).toBe(0);
     expect(ran.stdout).toMatch(/^created ord1001 at juspay: pay at http:\/\/127\.0\.0\.1:\d+\/merchant\/pay\/ord_\w+ \(token \w+\)/);
+  });
+
+  it('custom-provider/run.ts routes a provider of your own with retries, a fallback and its breaker', () => {
+    const ran = runExample('examples/custom-provider/run.ts');
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toContain('acme_1 created at acme_backup; failed tries: acme_primary provider_unavailable, acme_primary provider_unavailable');
+    expect(ran.stdout).toContain('acme_2 created at acme_backup; failed tries: none; skipped: acme_primary (circuit_open)');
+  });
+
+  it('docs/architecture.md shows the provider of examples/custom-provider/acme-pay.ts as it is', () => {
+    const doc = readFileSync('docs/architecture.md', 'utf8');
+    expect(doc).toContain(readFileSync('examples/custom-provider/acme-pay.ts', 'utf8').trim());
   });
 
   it('gateway-failover.ts falls back from a failing Juspay to Flowwise', () => {

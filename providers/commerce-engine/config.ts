@@ -18,5 +18,8 @@ export const commerceEngineOptionsSchema = z
   })
   .refine(environmentRefinement, environmentMessage);
 
-/** Options of the `commerceEngine()` adapter factory. */
+/** Options of `commerceEngine()`. */
 export type CommerceEngineOptions = z.input<typeof commerceEngineOptionsSchema>;
+
+/** Commerce Engine's options once checked. */
+export type CommerceEngineConfig = z.output<typeof commerceEngineOptionsSchema>;

@@ -1,11 +1,10 @@
 import { err, ok, Result } from 'neverthrow';
-import { parseJsonBody, unexpectedResponse } from '../../src/adapter.js';
-import type { FieldIssue, GatewayError } from '../../src/errors.js';
-import { minorUnitsOf, notFoundError } from '../../src/lookup.js';
-import { findStatus, type GetOrderOptions, type OrderState } from '../../src/order-state.js';
+import type { FieldIssue } from '../../src/errors.js';
+import { findStatus, type GetOrderOptions } from '../../src/order-state.js';
+import { minorUnitsOf, parseJsonBody, unreadableAnswer, type AnswerProblem, type ProviderErrorDetails, type ProviderState } from '../../src/provider/index.js';
 import type { HttpGetRequest, HttpResponse } from '../../src/transport.js';
 import { COMMERCE_ENGINE_PAYMENT_STATUSES } from './order-status.js';
-import { fromCommerceEngineError, readEnvelope } from './response.js';
+import { commerceEngineErrorDetails, readEnvelope } from './response.js';
 import { commerceEngineErrorSchema, commerceEnginePaymentStatusSchema, type CommerceEnginePaymentStatus } from './wire.js';
 
 /** The payment status of a store order: `GET /api/v1/{store_id}/storefront/orders/{order_number}/payment-status`. */
@@ -23,21 +22,19 @@ export function toCommerceEnginePaymentStatusRequest(
  * `expected.currency`, so without `expected` the state has none.
  */
 export function fromCommerceEnginePaymentStatus(
-  provider: string,
   response: HttpResponse,
   orderNumber: string,
   options: GetOrderOptions,
-): Result<OrderState<CommerceEnginePaymentStatus>, GatewayError> {
-  const read = readEnvelope(provider, response, commerceEnginePaymentStatusSchema, 'a Commerce Engine payment status');
+): Result<ProviderState<CommerceEnginePaymentStatus>, AnswerProblem> {
+  const read = readEnvelope(response, commerceEnginePaymentStatusSchema, 'a Commerce Engine payment status');
   if (read.isErr()) return err(read.error);
   const envelope = read.value;
   const { status, amount_paid: paid, amount_unpaid: unpaid } = envelope.content;
   const currency = options.expected?.currency;
   const amounts = currency === undefined ? ok(undefined) : readAmounts(paid, unpaid, currency);
-  if (amounts.isErr()) return err(unexpectedResponse(provider, response, amounts.error));
+  if (amounts.isErr()) return err(unreadableAnswer(amounts.error));
   const entry = findStatus(COMMERCE_ENGINE_PAYMENT_STATUSES, status);
   return ok({
-    provider,
     orderId: orderNumber,
     status: entry.status,
     final: entry.final,
@@ -58,12 +55,12 @@ function readAmounts(paid: number, unpaid: number, currency: string): Result<{ a
 }
 
 /** A non-2xx answer; a 404 in Commerce Engine's error format (no such order in the store, or no such store) is `not_found`. */
-export function fromCommerceEnginePaymentStatusError(provider: string, response: HttpResponse): GatewayError {
+export function commerceEnginePaymentStatusErrorDetails(response: HttpResponse): ProviderErrorDetails {
   const body = parseJsonBody(response.body);
   const parsed = body.isOk() ? commerceEngineErrorSchema.safeParse(body.value) : undefined;
   if (response.status === 404 && parsed?.success && (parsed.data.message !== undefined || parsed.data.code !== undefined)) {
     const { code, message } = parsed.data;
-    return notFoundError(provider, response, { code: code === undefined ? undefined : String(code), message });
+    return { kind: 'not_found', code: code === undefined ? undefined : String(code), message };
   }
-  return fromCommerceEngineError(provider, response);
+  return commerceEngineErrorDetails(response);
 }

@@ -1,26 +1,25 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { z } from 'zod';
-import { parseJsonBody, providerError, unexpectedResponse } from '../../src/adapter.js';
-import type { ProviderAnswer } from '../../src/answer.js';
-import { gatewayError, type GatewayError } from '../../src/errors.js';
 import type { ValidOrder } from '../../src/order.js';
+import {
+  parseJsonBody,
+  refusedAnswer,
+  toFieldIssues,
+  unreadableAnswer,
+  type AnswerProblem,
+  type ProviderAnswer,
+  type ProviderErrorDetails,
+} from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
 import { toJuspayAnswer } from '../juspay/response.js';
-import { toFieldIssues } from '../../src/validation.js';
 import { commerceEngineEnvelopeSchema, commerceEngineErrorSchema, type CommerceEngineEnvelope } from './wire.js';
 
 /**
- * A 2xx answer: the envelope unwrapped and its Juspay order mapped with the Juspay adapter's own mapping,
- * amount and currency included, which `defineAdapter` checks against the order's.
+ * A 2xx answer: the envelope unwrapped and its Juspay order mapped with Juspay's own mapping, amount and
+ * currency included, which the core checks against the order's (the store, not the caller, priced it).
  */
-export function fromCommerceEngineResponse(
-  provider: string,
-  response: HttpResponse,
-  order: ValidOrder,
-): Result<ProviderAnswer<CommerceEngineEnvelope>, GatewayError> {
-  return readEnvelope(provider, response, commerceEngineEnvelopeSchema, 'a Commerce Engine order').map((envelope) =>
-    toJuspayAnswer(provider, envelope.content.data, envelope, order),
-  );
+export function fromCommerceEngineResponse(response: HttpResponse, order: ValidOrder): Result<ProviderAnswer<CommerceEngineEnvelope>, AnswerProblem> {
+  return readEnvelope(response, commerceEngineEnvelopeSchema, 'a Commerce Engine order').map((envelope) => toJuspayAnswer(envelope.content.data, envelope, order));
 }
 
 /** What every Commerce Engine envelope has: `success`, and `content` when it succeeded. */
@@ -32,52 +31,41 @@ interface Envelope<Content> {
 
 /**
  * A 2xx body read as Commerce Engine's envelope of `schema`: its content, a refusal (`success: false`,
- * in this shape or as a bare error body) as the error it is, or `unexpected_response` naming `what` it is not.
+ * in this shape or as a bare error body), or an unreadable answer naming `what` it is not.
  */
 export function readEnvelope<E extends Envelope<unknown>>(
-  provider: string,
   response: HttpResponse,
   schema: z.ZodType<E>,
   what: string,
-): Result<E & { readonly content: NonNullable<E['content']> }, GatewayError> {
+): Result<E & { readonly content: NonNullable<E['content']> }, AnswerProblem> {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return err(unexpectedResponse(provider, response, body.error));
+  if (body.isErr()) return err(unreadableAnswer(body.error));
   const parsed = schema.safeParse(body.value);
   if (!parsed.success) {
     const refusal = commerceEngineErrorSchema.safeParse(body.value);
-    if (refusal.success && refusal.data.success === false) return err(refusalError(provider, response, refusal.data));
+    if (refusal.success && refusal.data.success === false) return err(refusedAnswer(refusalDetails(refusal.data)));
     const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
-    return err(unexpectedResponse(provider, response, `a body that is not ${what} (${fields.join('; ')})`));
+    return err(unreadableAnswer(`a body that is not ${what} (${fields.join('; ')})`));
   }
   const envelope = parsed.data;
-  if (!envelope.success || envelope.content === undefined) return err(refusalError(provider, response, envelope));
+  if (!envelope.success || envelope.content === undefined) return err(refusedAnswer(refusalDetails(envelope)));
   return ok(envelope as E & { readonly content: NonNullable<E['content']> });
 }
 
-/** A non-2xx answer, or a 2xx with `success: false`. */
-export function refusalError(
-  provider: string,
-  response: HttpResponse,
-  body: { message?: string | undefined; code?: string | number | undefined; error?: unknown },
-): GatewayError {
+/** What a refusal says: its message and code, at the top or under `error`. */
+function refusalDetails(body: { message?: string | undefined; code?: string | number | undefined; error?: unknown }): ProviderErrorDetails {
   const nested = typeof body.error === 'object' && body.error !== null ? (body.error as { message?: string; code?: string }) : undefined;
-  const details = {
+  return {
     code: body.code === undefined ? nested?.code : String(body.code),
     message: body.message ?? nested?.message ?? (typeof body.error === 'string' ? body.error : undefined),
   };
-  const error = providerError(provider, response, details);
-  if (response.status < 300) {
-    // A 2xx that says `success: false` is a refusal, not a server fault.
-    return gatewayError({ ...error, kind: 'invalid_request', retryable: false, orderMayExist: false });
-  }
-  return error;
 }
 
-/** A non-2xx answer of Commerce Engine as a typed error. */
-export function fromCommerceEngineError(provider: string, response: HttpResponse): GatewayError {
+/** A non-2xx answer of Commerce Engine: what it says. */
+export function commerceEngineErrorDetails(response: HttpResponse): ProviderErrorDetails {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return providerError(provider, response, { unreadable: body.error });
+  if (body.isErr()) return { unreadable: body.error };
   const parsed = commerceEngineErrorSchema.safeParse(body.value);
-  if (!parsed.success) return providerError(provider, response, { unreadable: "a body that is not Commerce Engine's error format" });
-  return refusalError(provider, response, parsed.data);
+  if (!parsed.success) return { unreadable: "a body that is not Commerce Engine's error format" };
+  return refusalDetails(parsed.data);
 }

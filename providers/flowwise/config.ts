@@ -15,5 +15,8 @@ export const flowwiseOptionsSchema = z
   })
   .refine(environmentRefinement, environmentMessage);
 
-/** Options of the `flowwise()` adapter factory. */
+/** Options of `flowwise()`. */
 export type FlowwiseOptions = z.input<typeof flowwiseOptionsSchema>;
+
+/** Flowwise's options once checked. */
+export type FlowwiseConfig = z.output<typeof flowwiseOptionsSchema>;

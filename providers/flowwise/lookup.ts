@@ -1,11 +1,10 @@
 import { ok, type Result } from 'neverthrow';
-import { parseJsonBody, toDate, unexpectedResponse } from '../../src/adapter.js';
-import type { FieldIssue, GatewayError } from '../../src/errors.js';
-import { notFoundError } from '../../src/lookup.js';
-import { findStatus, type OrderState } from '../../src/order-state.js';
+import type { FieldIssue } from '../../src/errors.js';
+import { findStatus } from '../../src/order-state.js';
+import { parseJsonBody, toDate, unreadableAnswer, type AnswerProblem, type ProviderErrorDetails, type ProviderState } from '../../src/provider/index.js';
 import type { HttpGetRequest, HttpResponse } from '../../src/transport.js';
 import { FLOWWISE_ORDER_STATUSES } from './order-status.js';
-import { fromFlowwiseError, parseFlowwiseOrder } from './response.js';
+import { flowwiseErrorDetails, parseFlowwiseOrder } from './response.js';
 import { flowwiseErrorSchema, type FlowwiseOrder } from './wire.js';
 
 /** Flowwise's Get Order request: `GET {base}/orders/{order_id}` with its two API-key headers. */
@@ -17,14 +16,13 @@ export function toFlowwiseGetOrderRequest(orderId: string, headers: Readonly<Rec
  * A 2xx answer of Flowwise's Get Order as the order's state. Its schema is create-order's, which has no
  * amount: the state has `currency` but never `amount` or `amountPaid`.
  */
-export function fromFlowwiseGetOrder(provider: string, response: HttpResponse): Result<OrderState<FlowwiseOrder>, GatewayError> {
+export function fromFlowwiseGetOrder(response: HttpResponse): Result<ProviderState<FlowwiseOrder>, AnswerProblem> {
   return parseFlowwiseOrder(response.body)
     .map((order) => {
       const entry = findStatus(FLOWWISE_ORDER_STATUSES, order.order_status);
       const createdAt = toDate(order.added_on);
       const expiresAt = toDate(order.order_expiry_time);
       return {
-        provider,
         orderId: order.order_id,
         providerOrderId: order.order_hash,
         status: entry.status,
@@ -38,7 +36,7 @@ export function fromFlowwiseGetOrder(provider: string, response: HttpResponse): 
         raw: order,
       };
     })
-    .mapErr((why) => unexpectedResponse(provider, response, why));
+    .mapErr(unreadableAnswer);
 }
 
 /**
@@ -46,12 +44,12 @@ export function fromFlowwiseGetOrder(provider: string, response: HttpResponse): 
  * is a 404 in Flowwise's own error format, or any 4xx whose code says not found. A 404 in another format
  * (a proxy's page, a wrong URL) says nothing about the order and stays `invalid_request`.
  */
-export function fromFlowwiseGetOrderError(provider: string, response: HttpResponse): GatewayError {
+export function flowwiseGetOrderErrorDetails(response: HttpResponse): ProviderErrorDetails {
   const body = parseJsonBody(response.body);
   const parsed = body.isOk() ? flowwiseErrorSchema.safeParse(body.value) : undefined;
   if (parsed?.success && response.status >= 400 && response.status < 500) {
     const { code, message } = parsed.data;
-    if (response.status === 404 || /not_?found/i.test(code)) return notFoundError(provider, response, { code, message });
+    if (response.status === 404 || /not_?found/i.test(code)) return { kind: 'not_found', code, message };
   }
-  return fromFlowwiseError(provider, response);
+  return flowwiseErrorDetails(response);
 }

@@ -1,10 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
-import { parseJsonBody, providerError, toDate, unexpectedResponse } from '../../src/adapter.js';
-import type { ProviderAnswer } from '../../src/answer.js';
-import type { GatewayError, GatewayErrorKind } from '../../src/errors.js';
+import type { PayrouteErrorKind } from '../../src/errors.js';
 import { findStatus } from '../../src/order-state.js';
+import { parseJsonBody, toDate, toFieldIssues, unreadableAnswer, type AnswerProblem, type ProviderAnswer, type ProviderErrorDetails } from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
-import { toFieldIssues } from '../../src/validation.js';
 import { FLOWWISE_ORDER_STATUSES } from './order-status.js';
 import { flowwiseErrorSchema, flowwiseOrderSchema, type FlowwiseOrder } from './wire.js';
 
@@ -19,13 +17,12 @@ export function parseFlowwiseOrder(body: string): Result<FlowwiseOrder, string> 
 }
 
 /** A 2xx answer of Flowwise's `POST /orders`; it states the currency (`order_currency`) but not the amount. */
-export function fromFlowwiseResponse(provider: string, response: HttpResponse): Result<ProviderAnswer<FlowwiseOrder>, GatewayError> {
+export function fromFlowwiseResponse(response: HttpResponse): Result<ProviderAnswer<FlowwiseOrder>, AnswerProblem> {
   return parseFlowwiseOrder(response.body)
     .map((order) => {
       const expiresAt = toDate(order.order_expiry_time);
       const createdAt = toDate(order.added_on);
       const session = {
-        provider,
         orderId: order.order_id,
         providerOrderId: order.order_hash,
         status: findStatus(FLOWWISE_ORDER_STATUSES, order.order_status).status,
@@ -38,11 +35,11 @@ export function fromFlowwiseResponse(provider: string, response: HttpResponse): 
       };
       return { session, currency: order.order_currency };
     })
-    .mapErr((why) => unexpectedResponse(provider, response, why));
+    .mapErr(unreadableAnswer);
 }
 
 /** Error `type`s and codes that say more than the HTTP status (Cashfree's conventions, which Flowwise shares). */
-function kindOf(error: { code: string; type: string }): GatewayErrorKind | undefined {
+function kindOf(error: { code: string; type: string }): PayrouteErrorKind | undefined {
   const code = error.code.toLowerCase();
   if (code === 'order_already_exists' || code.includes('duplicate') || error.type === 'idempotency_error') return 'duplicate_order';
   if (error.type === 'authentication_error') return 'authentication';
@@ -50,14 +47,12 @@ function kindOf(error: { code: string; type: string }): GatewayErrorKind | undef
   return undefined;
 }
 
-/** A non-2xx answer of Flowwise as a typed error. */
-export function fromFlowwiseError(provider: string, response: HttpResponse): GatewayError {
+/** A non-2xx answer of Flowwise: what it says. */
+export function flowwiseErrorDetails(response: HttpResponse): ProviderErrorDetails {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return providerError(provider, response, { unreadable: body.error });
+  if (body.isErr()) return { unreadable: body.error };
   const parsed = flowwiseErrorSchema.safeParse(body.value);
-  if (!parsed.success) {
-    return providerError(provider, response, { unreadable: "a body that is not Flowwise's error format" });
-  }
+  if (!parsed.success) return { unreadable: "a body that is not Flowwise's error format" };
   const { code, message } = parsed.data;
-  return providerError(provider, response, { code, message, kind: kindOf(parsed.data) });
+  return { code, message, kind: kindOf(parsed.data) };
 }

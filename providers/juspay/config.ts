@@ -24,5 +24,8 @@ export const juspayOptionsSchema = z
   })
   .refine(environmentRefinement, environmentMessage);
 
-/** Options of the `juspay()` adapter factory. */
+/** Options of `juspay()`. */
 export type JuspayOptions = z.input<typeof juspayOptionsSchema>;
+
+/** Juspay's options once checked. */
+export type JuspayConfig = z.output<typeof juspayOptionsSchema>;

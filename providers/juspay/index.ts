@@ -1,15 +1,19 @@
-import { adapterTransport, defineAdapter } from '../../src/adapter.js';
-import { parseOptions } from '../../src/config.js';
-import type { LookupProvider } from '../../src/port.js';
-import { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION, juspayOptionsSchema, type JuspayOptions } from './config.js';
-import { fromJuspayOrderStatus, fromJuspayOrderStatusError, toJuspayOrderStatusRequest } from './lookup.js';
-import { encodeForm, toJuspayRequest } from './request.js';
-import { fromJuspayError, fromJuspayResponse } from './response.js';
+import { defineProvider, type ProviderDefinition } from '../../src/provider/index.js';
+import { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION, juspayOptionsSchema, type JuspayConfig, type JuspayOptions } from './config.js';
+import { juspayOrderStatusErrorDetails, fromJuspayOrderStatus, toJuspayOrderStatusRequest } from './lookup.js';
+import { encodeForm, JUSPAY_MAX_ORDER_ID, toJuspayRequest, type JuspayVariant } from './request.js';
+import { fromJuspayResponse, juspayErrorDetails } from './response.js';
+import type { JuspaySandbox } from './sandbox/index.js';
 import type { JuspayOrder, JuspayOrderStatus } from './wire.js';
 
+interface JuspayContext {
+  readonly variant: JuspayVariant;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 /**
- * A Juspay Express Checkout adapter: `POST /orders` (form-encoded, Basic auth with the API key) and its
- * Order Status API, `GET /orders/{order_id}`, as `getOrder`.
+ * Juspay Express Checkout: `POST /orders` (form-encoded, Basic auth with the API key) and its Order
+ * Status API, `GET /orders/{order_id}`, as `getOrder`.
  *
  * @throws PayrouteConfigError when the options are invalid (the message names the fields, never the key).
  *
@@ -18,43 +22,47 @@ import type { JuspayOrder, JuspayOrderStatus } from './wire.js';
  * const result = await provider.createOrder(order);
  * const state = await provider.getOrder(order.orderId, { expected: { amount: order.amount, currency: order.currency } });
  */
-export function juspay(options: JuspayOptions): LookupProvider<JuspayOrder, JuspayOrderStatus> {
-  const config = parseOptions('juspay', juspayOptionsSchema, options);
-  const { name, transport } = adapterTransport('juspay', config, JUSPAY_BASE_URLS);
-  const variant = config.variant ?? 'standard';
-  const authorization = `Basic ${Buffer.from(`${config.apiKey}:`).toString('base64')}`;
-  const headers = {
-    Authorization: authorization,
-    'x-merchantid': config.merchantId,
-    version: config.version ?? JUSPAY_DEFAULT_VERSION,
-    'Content-Type': 'application/x-www-form-urlencoded',
-    Accept: 'application/json',
-  };
-
-  return defineAdapter({
-    name,
-    type: 'juspay',
-    transport,
-    // Its base64 forms, the Basic value included, are derived by defineAdapter.
-    secrets: [config.apiKey],
-    toRequest: (order, call) =>
+export const juspay = defineProvider({
+  specificationVersion: 1,
+  type: 'juspay',
+  displayName: 'Juspay',
+  options: juspayOptionsSchema,
+  baseUrls: JUSPAY_BASE_URLS,
+  // Juspay answers a repeated order_id with `order_already_created` (older servers: the same order).
+  capabilities: { dedupesOrderId: true, maxOrderIdLength: JUSPAY_MAX_ORDER_ID.standard },
+  answers: { caseInsensitiveOrderIds: true },
+  connect: (config) => {
+    const authorization = `Basic ${Buffer.from(`${config.apiKey}:`).toString('base64')}`;
+    const headers = {
+      Authorization: authorization,
+      'x-merchantid': config.merchantId,
+      version: config.version ?? JUSPAY_DEFAULT_VERSION,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json',
+    };
+    // Its base64 forms, the Basic value included, are derived by the core.
+    return { secrets: [config.apiKey], context: { variant: config.variant ?? 'standard', headers } };
+  },
+  createOrder: {
+    toRequest: (order, call, { variant, headers }) =>
       toJuspayRequest(order, variant, call.routingId).map((form) => ({
         path: '/orders',
         headers: call.routingId === undefined ? headers : { ...headers, 'x-routing-id': call.routingId },
         body: encodeForm(form),
       })),
-    toSession: (response, order) => fromJuspayResponse(name, response, order),
-    answers: { caseInsensitiveOrderIds: true },
-    toError: (response) => fromJuspayError(name, response),
-    getOrder: {
-      // Juspay treats order ids case-insensitively, so the answer may spell ours differently.
-      orderIdsIgnoreCase: true,
-      toRequest: (orderId, call) => toJuspayOrderStatusRequest(orderId, headers, call.routingId),
-      toState: (response) => fromJuspayOrderStatus(name, response),
-      toError: (response) => fromJuspayOrderStatusError(name, response),
-    },
-  });
-}
+    fromAnswer: (response, order) => fromJuspayResponse(response, order),
+  },
+  getOrder: {
+    // Juspay treats order ids case-insensitively, so the answer may spell ours differently.
+    orderIdsIgnoreCase: true,
+    toRequest: (orderId, call, { headers }) => toJuspayOrderStatusRequest(orderId, headers, call.routingId),
+    fromAnswer: (response) => fromJuspayOrderStatus(response),
+    errorFromAnswer: (response) => juspayOrderStatusErrorDetails(response),
+  },
+  errorFromAnswer: (response) => juspayErrorDetails(response),
+  // What its sandbox accepts unless told others; they open nothing but the local sandbox.
+  sandbox: { credentials: { apiKey: 'sandbox_key', merchantId: 'sandbox_merchant' }, load: () => import('./sandbox/index.js').then((module) => module.juspaySandbox) },
+} satisfies ProviderDefinition<'juspay', JuspayConfig, JuspayOptions, JuspayContext, JuspayOrder, JuspaySandbox, JuspayOrderStatus>);
 
 export { JUSPAY_BASE_URLS, JUSPAY_DEFAULT_VERSION } from './config.js';
 export type { JuspayOptions } from './config.js';

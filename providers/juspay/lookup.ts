@@ -1,14 +1,22 @@
 import { err, ok, type Result } from 'neverthrow';
-import { parseJsonBody, toDate, unexpectedResponse } from '../../src/adapter.js';
-import type { FieldIssue, GatewayError } from '../../src/errors.js';
-import { minorUnitsOf, notFoundError } from '../../src/lookup.js';
-import { findStatus, type OrderState, type StatusTableEntry } from '../../src/order-state.js';
+import type { FieldIssue } from '../../src/errors.js';
+import { findStatus, type StatusTableEntry } from '../../src/order-state.js';
 import type { CheckoutLinks } from '../../src/port.js';
+import {
+  minorUnitsOf,
+  notFoundAnswer,
+  parseJsonBody,
+  toDate,
+  toFieldIssues,
+  unreadableAnswer,
+  type AnswerProblem,
+  type ProviderErrorDetails,
+  type ProviderState,
+} from '../../src/provider/index.js';
 import type { HttpGetRequest, HttpResponse } from '../../src/transport.js';
-import { toFieldIssues } from '../../src/validation.js';
 import { JUSPAY_ORDER_STATUSES, JUSPAY_PARTIALLY_REFUNDED, JUSPAY_REFUNDED } from './order-status.js';
 import { routingIdIssues } from './request.js';
-import { fromJuspayError } from './response.js';
+import { juspayErrorDetails } from './response.js';
 import { juspayNotFoundSchema, juspayOrderStatusSchema, type JuspayOrderStatus } from './wire.js';
 
 /** The currency of a Juspay order that names none: Juspay's documented default. */
@@ -41,23 +49,20 @@ function notFoundIn(body: unknown): { readonly message?: string | undefined } | 
 }
 
 /** A 2xx answer of Juspay's Order Status API as the order's state; a 200 that says NOT_FOUND is `not_found`. */
-export function fromJuspayOrderStatus(
-  provider: string,
-  response: HttpResponse,
-): Result<OrderState<JuspayOrderStatus>, GatewayError> {
+export function fromJuspayOrderStatus(response: HttpResponse): Result<ProviderState<JuspayOrderStatus>, AnswerProblem> {
   const body = parseJsonBody(response.body);
-  if (body.isErr()) return err(unexpectedResponse(provider, response, body.error));
+  if (body.isErr()) return err(unreadableAnswer(body.error));
   const notFound = notFoundIn(body.value);
-  if (notFound) return err(notFoundError(provider, response, { code: 'NOT_FOUND', message: notFound.message }));
+  if (notFound) return err(notFoundAnswer({ code: 'NOT_FOUND', message: notFound.message }));
   const parsed = juspayOrderStatusSchema.safeParse(body.value);
   if (!parsed.success) {
     const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
-    return err(unexpectedResponse(provider, response, `a body that is not a Juspay order (${fields.join('; ')})`));
+    return err(unreadableAnswer(`a body that is not a Juspay order (${fields.join('; ')})`));
   }
-  return toJuspayOrderState(provider, parsed.data).mapErr((why) => unexpectedResponse(provider, response, why));
+  return toJuspayOrderState(parsed.data).mapErr(unreadableAnswer);
 }
 
-function toJuspayOrderState(provider: string, order: JuspayOrderStatus): Result<OrderState<JuspayOrderStatus>, string> {
+function toJuspayOrderState(order: JuspayOrderStatus): Result<ProviderState<JuspayOrderStatus>, string> {
   const currency = order.currency ?? DEFAULT_CURRENCY;
   const amount = order.amount === undefined ? ok(undefined) : minorUnitsOf(order.amount, currency);
   const refunded = order.amount_refunded === undefined ? ok(undefined) : minorUnitsOf(order.amount_refunded, currency);
@@ -68,7 +73,6 @@ function toJuspayOrderState(provider: string, order: JuspayOrderStatus): Result<
   const statusId = Number(order.status_id);
   const createdAt = toDate(order.date_created);
   return ok({
-    provider,
     orderId: order.order_id,
     ...(order.id ? { providerOrderId: order.id } : {}),
     status: entry.status,
@@ -105,14 +109,14 @@ function juspayLinks(given: JuspayOrderStatus['payment_links']): CheckoutLinks {
  * shapes: 400 (or 404) with `status: NOT_FOUND` / `status_id: 40`, and an older server's 404 with the text
  * "Order not found". Any other 404 (a wrong URL) says nothing about the order and stays `invalid_request`.
  */
-export function fromJuspayOrderStatusError(provider: string, response: HttpResponse): GatewayError {
+export function juspayOrderStatusErrorDetails(response: HttpResponse): ProviderErrorDetails {
   if (response.status === 400 || response.status === 404) {
     const body = parseJsonBody(response.body);
     const notFound = body.isOk() ? notFoundIn(body.value) : undefined;
-    if (notFound) return notFoundError(provider, response, { code: 'NOT_FOUND', message: notFound.message });
+    if (notFound) return { kind: 'not_found', code: 'NOT_FOUND', message: notFound.message };
     if (response.status === 404 && /^\s*order not found\b/i.test(response.body)) {
-      return notFoundError(provider, response, { message: response.body.trim().slice(0, 200) });
+      return { kind: 'not_found', message: response.body.trim().slice(0, 200) };
     }
   }
-  return fromJuspayError(provider, response);
+  return juspayErrorDetails(response);
 }

@@ -14,14 +14,41 @@ export class UsageError extends Error {
   }
 }
 
-export const MAIN_HELP = `Usage: payroute <command> [options]
+/** The providers the command line knows, in the order its offline gateway tries them. */
+export interface CliProvider {
+  /** Its `type`, as `--provider` and configurations name it: `juspay`. */
+  readonly type: string;
+  /** Its name in sentences: `Juspay`. */
+  readonly displayName: string;
+}
 
-Create payment orders at Juspay, Flowwise or Commerce Engine through one gateway.
+/** `a`, `a and b`, `a, b and c` (or `or`). */
+function listed(words: readonly string[], last: 'and' | 'or'): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1) ?? ''}`;
+}
+
+/** The help texts, naming the providers the command line was given. */
+export function helpTexts(providers: readonly CliProvider[]) {
+  const names = providers.map((p) => p.displayName);
+  const [first = '', second = ''] = names;
+  const order = names.map((name, i) => (i === 0 ? `${name} first` : i === names.length - 1 && i > 1 ? `${name} last` : `${name} as backup`));
+  return {
+    main: MAIN_HELP.replace('{providers}', listed(names, 'or')).replace('{first}', first),
+    'create-order': CREATE_ORDER_HELP.replace('{order}', listed(order, 'and')).replace('{types}', listed(providers.map((p) => p.type), 'and')),
+    'get-order': GET_ORDER_HELP.replace('{firstType}', providers[0]?.type ?? ''),
+    demo: DEMO_HELP.replace('{sandbox}', listed([first, second].filter(Boolean), 'and')).replaceAll('{first}', first).replaceAll('{second}', second),
+    sandbox: SANDBOX_HELP,
+  };
+}
+
+const MAIN_HELP = `Usage: payroute <command> [options]
+
+Create payment orders at {providers} through one gateway.
 
 Commands:
   create-order   create one order and print the unified result
   get-order      look an order up and print its state (status, amount, whether it is final)
-  demo           create an order at the offline sandbox, then show a fallback when Juspay fails
+  demo           create an order at the offline sandbox, then show a fallback when {first} fails
   sandbox        run the offline sandbox servers until interrupted
 
 Options:
@@ -31,7 +58,7 @@ Options:
 With no --config and no PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE, every command works offline
 against payroute's sandbox: no provider account is needed.`;
 
-export const CREATE_ORDER_HELP = `Usage: payroute create-order --amount <decimal> [options]
+const CREATE_ORDER_HELP = `Usage: payroute create-order --amount <decimal> [options]
 
 Creates one order through the gateway and prints the result.
 
@@ -50,8 +77,8 @@ Options:
   -h, --help              show this help
 
 Without --config (or PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE) it starts the offline sandbox and a
-gateway with Juspay first, Flowwise as backup and Commerce Engine last; --provider names them
-juspay, flowwise and commerce-engine.
+gateway with {order}; --provider names them
+{types}.
 
 Exit codes: 0 created, 1 the provider(s) refused or failed, 2 bad arguments or order,
 3 bad configuration. With --json, errors are JSON on stdout too: { "ok": false, "error": {...} },
@@ -60,7 +87,7 @@ Exit codes: 0 created, 1 the provider(s) refused or failed, 2 bad arguments or o
 Example:
   payroute create-order --amount 100.15 --currency INR --order-id ord1001`;
 
-export const GET_ORDER_HELP = `Usage: payroute get-order --order-id <id> [options]
+const GET_ORDER_HELP = `Usage: payroute get-order --order-id <id> [options]
 
 Looks an order up and prints its state: the canonical status, whether it is final, the amount in the
 provider's answer, and what the provider calls the status.
@@ -79,7 +106,7 @@ Options:
 
 Without --config (or PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE) it works offline, and the sandbox starts
 empty: an order that create-order made is gone when that command ends. So offline, get-order first
-creates the demo order --order-id at --provider (default juspay), optionally moves it to --status, and
+creates the demo order --order-id at --provider (default {firstType}), optionally moves it to --status, and
 then looks it up, saying so on stderr.
 
 Exit codes: 0 found, 1 not found or the provider failed, 2 bad arguments, 3 bad configuration.
@@ -87,17 +114,17 @@ Exit codes: 0 found, 1 not found or the provider failed, 2 bad arguments, 3 bad 
 Example:
   payroute get-order --order-id ord1001 --status paid`;
 
-export const DEMO_HELP = `Usage: payroute demo [--json]
+const DEMO_HELP = `Usage: payroute demo [--json]
 
-Starts the offline sandbox (Juspay and Flowwise over HTTP on 127.0.0.1), creates an order through a
-gateway with Juspay first and Flowwise as backup, then makes the sandbox's Juspay answer 503 and
-creates a second order, which falls back to Flowwise. Needs no account and no network.
+Starts the offline sandbox ({sandbox} over HTTP on 127.0.0.1), creates an order through a
+gateway with {first} first and {second} as backup, then makes the sandbox's {first} answer 503 and
+creates a second order, which falls back to {second}. Needs no account and no network.
 
 Options:
   --json       print JSON instead of text
   -h, --help   show this help`;
 
-export const SANDBOX_HELP = `Usage: payroute sandbox [--port <n>]
+const SANDBOX_HELP = `Usage: payroute sandbox [--port <n>]
 
 Runs the offline sandbox servers on 127.0.0.1 and prints their URLs and credentials, until Ctrl-C.
 
@@ -138,16 +165,18 @@ export type Command =
   | { readonly name: 'demo'; readonly json: boolean }
   | { readonly name: 'sandbox'; readonly port?: number };
 
+type HelpTexts = ReturnType<typeof helpTexts>;
+
 /** Reads the command line; throws `UsageError` with a sentence a shell user understands. */
-export function parseCommand(argv: readonly string[], newOrderId: () => string): Command {
+export function parseCommand(argv: readonly string[], newOrderId: () => string, help: HelpTexts): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    return { name: 'help', text: helpFor(rest[0]) ?? MAIN_HELP };
+    return { name: 'help', text: helpFor(help, rest[0]) ?? help.main };
   }
   if (command === '-v' || command === '--version') return { name: 'version' };
-  const help = helpFor(command);
-  if (help === undefined) throw new UsageError(`unknown command "${command}"`);
-  if (rest.includes('-h') || rest.includes('--help')) return { name: 'help', text: help };
+  const text = helpFor(help, command);
+  if (text === undefined) throw new UsageError(`unknown command "${command}"`);
+  if (rest.includes('-h') || rest.includes('--help')) return { name: 'help', text };
   if (command === 'demo') return { name: 'demo', json: parse(rest, { json: { type: 'boolean' } }).json === true };
   if (command === 'sandbox') {
     const { port } = parse(rest, { port: { type: 'string' } });
@@ -160,12 +189,8 @@ export function parseCommand(argv: readonly string[], newOrderId: () => string):
   return { name: 'create-order', args: createOrderArgs(rest, newOrderId) };
 }
 
-function helpFor(command: string | undefined): string | undefined {
-  if (command === 'create-order') return CREATE_ORDER_HELP;
-  if (command === 'get-order') return GET_ORDER_HELP;
-  if (command === 'demo') return DEMO_HELP;
-  if (command === 'sandbox') return SANDBOX_HELP;
-  return undefined;
+function helpFor(help: HelpTexts, command: string | undefined): string | undefined {
+  return command === 'create-order' || command === 'get-order' || command === 'demo' || command === 'sandbox' ? help[command] : undefined;
 }
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

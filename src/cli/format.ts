@@ -1,11 +1,11 @@
 import type { Result } from 'neverthrow';
-import type { GatewayError, SkippedProvider } from '../errors.js';
+import type { GatewaySession, RoutingError, SkippedProvider } from '../gateway/index.js';
 import { toMajorUnits } from '../money.js';
 import type { OrderState } from '../order-state.js';
 import type { OrderSession } from '../port.js';
 
 /** A session as a few aligned lines a person reads at a glance; a gateway's also lists the providers it skipped. */
-export function formatSession(session: OrderSession & { readonly skipped?: readonly SkippedProvider[] }): string {
+export function formatSession(session: OrderSession & Partial<Pick<GatewaySession, 'attempts' | 'skipped'>>): string {
   const lines: Array<[string, string | undefined]> = [
     ['created at', session.provider],
     ['order id', session.orderId],
@@ -40,7 +40,7 @@ export function formatState(state: OrderState): string {
 }
 
 /** An error with its kind first, then what a person needs to act on it. */
-export function formatError(error: GatewayError): string {
+export function formatError(error: RoutingError): string {
   const lines: Array<[string, string | undefined]> = [
     ['failed', `${error.kind} at ${error.provider}`],
     ['reason', error.message],
@@ -59,7 +59,7 @@ function formatSkipped(skipped: readonly SkippedProvider[]): string[] {
   return ['skipped:', ...skipped.map((s) => `  - ${s.provider}: ${s.reason} (${s.message})`)];
 }
 
-function formatAttempts(attempts: NonNullable<OrderSession['attempts']>): string[] {
+function formatAttempts(attempts: GatewaySession['attempts']): string[] {
   if (attempts.length === 0) return [];
   return [
     'attempts:',
@@ -74,7 +74,7 @@ function aligned(lines: Array<[string, string | undefined]>): string[] {
 }
 
 /** Machine output: `{ ok: true, session }` (or `order` for a look-up) or `{ ok: false, error }`; dates become ISO strings in JSON. */
-export function toJsonValue<T>(result: Result<T, GatewayError>, key: 'session' | 'order' = 'session'): object {
+export function toJsonValue<T>(result: Result<T, RoutingError>, key: 'session' | 'order' = 'session'): object {
   return result.match(
     (value) => ({ ok: true, [key]: value }),
     (error) => ({ ok: false, error }),

@@ -1,21 +1,23 @@
-import { builtInSandboxes } from '../../providers/sandboxes.js';
 import type { GatewayConfig } from '../gateway/index.js';
-import type { Sandbox, SandboxOptions } from '../sandbox/index.js';
+import type { SandboxOf, SandboxOptionsOf, SandboxProviders } from '../sandbox/index.js';
 
-type ProviderType = keyof typeof builtInSandboxes;
+/** A running sandbox of any providers, as the command line uses it: servers by provider type. */
+export type OfflineSandbox = SandboxOf<SandboxProviders>;
 
-/** Every provider with a sandbox, in registry order: Juspay first, then the backups. */
-export const offlineProviders = Object.keys(builtInSandboxes) as ProviderType[];
+/** The providers with a sandbox, in list order: the first is tried first, the others are its backups. */
+export function offlineTypes(providers: SandboxProviders): string[] {
+  return providers.filter((provider) => provider.definition.sandbox !== undefined).map((provider) => provider.type);
+}
 
-/** A gateway config that sends orders to the sandbox, trying its providers in registry order. */
-export function offlineGatewayConfig(sandbox: Sandbox): GatewayConfig {
+/** A gateway config that sends orders to the sandbox, trying its providers in list order. */
+export function offlineGatewayConfig(types: readonly string[], sandbox: OfflineSandbox): GatewayConfig {
   return {
-    providers: Object.fromEntries(offlineProviders.map((type) => [type, { type, ...sandbox[type].adapterOptions, timeoutMs: 2_000 }])),
-    routing: { strategy: 'priority', order: offlineProviders },
+    providers: Object.fromEntries(types.map((type) => [type, { type, ...(sandbox[type]?.adapterOptions as object | undefined), timeoutMs: 2_000 }])),
+    routing: { strategy: 'priority', order: types },
   };
 }
 
 /** Sandbox options that put the servers on consecutive ports from `first`. */
-export function consecutivePorts(first: number): SandboxOptions {
-  return Object.fromEntries(offlineProviders.map((type, index) => [type, { port: first + index }]));
+export function consecutivePorts(types: readonly string[], first: number): SandboxOptionsOf<SandboxProviders> {
+  return Object.fromEntries(types.map((type, index) => [type, { port: first + index }]));
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { err, type Result } from 'neverthrow';
-import type { GatewayError } from '../errors.js';
 import {
   createGateway,
   loadGatewayConfig,
@@ -9,17 +8,18 @@ import {
   type Environment,
   type Gateway,
   type GatewayGetOrderOptions,
+  type GatewaySession,
+  type RoutingError,
 } from '../gateway/index.js';
 import { parseMinorUnits, toMajorUnits } from '../money.js';
 import type { Order } from '../order.js';
 import type { ExpectedAmount, OrderState } from '../order-state.js';
-import type { OrderSession } from '../port.js';
 import { sandboxOrderStatusSchema } from '../sandbox/behaviour.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { startSandboxOf, type SandboxProviders } from '../sandbox/index.js';
 import { VERSION } from '../version.js';
-import { parseCommand, UsageError, type CreateOrderArgs, type GetOrderArgs } from './args.js';
+import { helpTexts, parseCommand, UsageError, type CreateOrderArgs, type GetOrderArgs } from './args.js';
 import { formatError, formatSession, formatState, toJsonValue } from './format.js';
-import { consecutivePorts, offlineGatewayConfig, offlineProviders } from './offline.js';
+import { consecutivePorts, offlineGatewayConfig, offlineTypes, type OfflineSandbox } from './offline.js';
 
 /** Where the program writes, and what it reads from its environment: injected so tests run it in-process. */
 export interface Io {
@@ -35,10 +35,21 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, configuration: 3 } as const;
 
 const newOrderId = () => `ord${randomBytes(5).toString('hex')}`;
 
-/** Runs one command line; never throws, returns the exit code. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/** What a command works with: the providers it knows (gateway and sandbox alike). */
+interface Context {
+  readonly io: Io;
+  readonly providers: SandboxProviders;
+  /** Those with a sandbox, in list order. */
+  readonly offline: readonly string[];
+}
+
+/** Runs one command line with these providers; never throws, returns the exit code. */
+export async function run(argv: readonly string[], io: Io, providers: SandboxProviders): Promise<number> {
   try {
-    const command = parseCommand(argv, newOrderId);
+    const offline = offlineTypes(providers);
+    const names = providers.filter((p) => offline.includes(p.type)).map((p) => ({ type: p.type, displayName: p.definition.displayName }));
+    const command = parseCommand(argv, newOrderId, helpTexts(names));
+    const context: Context = { io, providers, offline };
     switch (command.name) {
       case 'help':
         io.stdout(command.text);
@@ -47,13 +58,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         io.stdout(VERSION);
         return EXIT.ok;
       case 'create-order':
-        return await createOrderCommand(command.args, io);
+        return await createOrderCommand(command.args, context);
       case 'get-order':
-        return await getOrderCommand(command.args, io);
+        return await getOrderCommand(command.args, context);
       case 'demo':
-        return await demoCommand(command.json, io);
+        return await demoCommand(command.json, context);
       case 'sandbox':
-        return await sandboxCommand(command.port, io);
+        return await sandboxCommand(command.port, context);
     }
   } catch (error) {
     // The arguments may not have parsed: --json anywhere on the line asks for JSON.
@@ -73,41 +84,43 @@ function reportThrown(error: unknown, json: boolean, io: Io): number {
   return usage ? EXIT.usage : EXIT.failed;
 }
 
-async function createOrderCommand(args: CreateOrderArgs, io: Io): Promise<number> {
+async function createOrderCommand(args: CreateOrderArgs, context: Context): Promise<number> {
+  const { io, providers } = context;
   const order = toOrder(args, minorUnits(args.amount, args.currency));
   const options = args.providers.length > 0 ? { providers: args.providers } : {};
 
   if (usesConfig(args.config, io.env)) {
-    const config = loadGatewayConfig({ ...(args.config === undefined ? {} : { file: args.config }), env: io.env });
+    const config = loadGatewayConfig({ ...(args.config === undefined ? {} : { file: args.config }), env: io.env, providers });
     if (config.isErr()) return report(err(config.error), args.json, io, SESSION);
-    return report(await createGateway(config.value).createOrder(order, options), args.json, io, SESSION);
+    return report(await createGateway(config.value, { providers }).createOrder(order, options), args.json, io, SESSION);
   }
-  return withSandbox(async (gateway, sandbox) => {
-    seedEverywhere(sandbox, order);
+  return withSandbox(context, async (gateway, sandbox) => {
+    seedEverywhere(context, sandbox, order);
     return report(await gateway.createOrder(order, options), args.json, io, SESSION);
   });
 }
 
-async function getOrderCommand(args: GetOrderArgs, io: Io): Promise<number> {
+async function getOrderCommand(args: GetOrderArgs, context: Context): Promise<number> {
+  const { io, providers, offline } = context;
   const expected = args.amount === undefined ? undefined : { amount: minorUnits(args.amount, args.currency), currency: args.currency };
 
   if (usesConfig(args.config, io.env)) {
     if (args.status !== undefined) throw new UsageError("--status works only offline: it moves the sandbox's demo order");
-    const config = loadGatewayConfig({ ...(args.config === undefined ? {} : { file: args.config }), env: io.env });
+    const config = loadGatewayConfig({ ...(args.config === undefined ? {} : { file: args.config }), env: io.env, providers });
     if (config.isErr()) return report(err(config.error), args.json, io, STATE);
-    const gateway = createGateway(config.value);
+    const gateway = createGateway(config.value, { providers });
     return report(await gateway.getOrder(args.orderId, lookupOptions(gateway, args.provider, expected)), args.json, io, STATE);
   }
-  const type = args.provider ?? offlineProviders[0] ?? 'juspay';
-  if (!isOfflineProvider(type)) throw new UsageError(`--provider must be one of ${offlineProviders.join(', ')} offline`);
+  const type = args.provider ?? offline[0] ?? '';
+  if (!offline.includes(type)) throw new UsageError(`--provider must be one of ${offline.join(', ')} offline`);
   const status = args.status === undefined ? undefined : sandboxOrderStatusSchema.safeParse(args.status);
   if (status && !status.success) throw new UsageError(`--status must be one of ${sandboxOrderStatusSchema.options.join(', ')}`);
-  return withSandbox(async (gateway, sandbox) => {
+  return withSandbox(context, async (gateway, sandbox) => {
     const demo: Order = { orderId: args.orderId, amount: expected?.amount ?? 10_015, currency: args.currency, returnUrl: 'https://shop.example.com/return' };
-    seedEverywhere(sandbox, demo);
+    seedEverywhere(context, sandbox, demo);
     const created = await gateway.createOrder(demo, { providers: [type] });
     if (created.isErr()) return report(err(created.error), args.json, io, STATE);
-    const moved = status?.data === undefined ? undefined : sandbox[type].setOrderStatus(demo.orderId, status.data);
+    const moved = status?.data === undefined ? undefined : sandbox[type]?.setOrderStatus(demo.orderId, status.data);
     if (moved?.isErr()) throw new UsageError(`--status: ${moved.error.fields.map((f) => f.message).join('; ')}`);
     const price = `${toMajorUnits(demo.amount, demo.currency).unwrapOr(String(demo.amount))} ${demo.currency}`;
     io.stderr(
@@ -139,20 +152,17 @@ function lookupOptions(gateway: Gateway, only: string | undefined, expected: Exp
   return { ...(only !== undefined && { provider: only }), ...(expected && { expected }) };
 }
 
-function isOfflineProvider(name: string): name is (typeof offlineProviders)[number] {
-  return (offlineProviders as readonly string[]).includes(name);
-}
-
-async function demoCommand(json: boolean, io: Io): Promise<number> {
-  return withSandbox(async (gateway, sandbox) => {
-    const [primary] = offlineProviders;
+async function demoCommand(json: boolean, context: Context): Promise<number> {
+  const { io, offline } = context;
+  return withSandbox(context, async (gateway, sandbox) => {
+    const [primary] = offline;
     const say = (text: string) => (json ? undefined : io.stdout(text));
-    say(`payroute demo: an offline sandbox of ${offlineProviders.join(', ')} is listening on 127.0.0.1.`);
+    say(`payroute demo: an offline sandbox of ${offline.join(', ')} is listening on 127.0.0.1.`);
     say(`Its gateway tries them in that order.\n\n1. Create an order for INR 100.15:\n`);
     const created = await gateway.createOrder(demoOrder());
     say(created.match(formatSession, formatError));
     say(`\n2. Make the sandbox's ${primary} answer HTTP 503, then create another order:\n`);
-    if (primary) sandbox[primary].setFaults({ failure: { kind: 'status', status: 503 } });
+    if (primary) sandbox[primary]?.setFaults({ failure: { kind: 'status', status: 503 } });
     const fellBack = await gateway.createOrder(demoOrder());
     say(fellBack.match(formatSession, formatError));
     if (fellBack.isOk()) say(`\nThe gateway tried ${primary}, got its 503, and created the order at ${fellBack.value.provider} instead.`);
@@ -161,11 +171,11 @@ async function demoCommand(json: boolean, io: Io): Promise<number> {
   });
 }
 
-async function sandboxCommand(port: number | undefined, io: Io): Promise<number> {
-  const sandbox = await startSandbox(port === undefined ? {} : consecutivePorts(port));
-  for (const type of offlineProviders) {
+async function sandboxCommand(port: number | undefined, { io, providers, offline }: Context): Promise<number> {
+  const sandbox: OfflineSandbox = await startSandboxOf(providers, port === undefined ? {} : consecutivePorts(offline, port));
+  for (const type of offline) {
     const server = sandbox[type];
-    io.stdout(`${type.padEnd(16)} ${server.url}  ${JSON.stringify(server.credentials)}`);
+    if (server) io.stdout(`${type.padEnd(16)} ${server.url}  ${JSON.stringify(server.credentials)}`);
   }
   io.stdout('Press Ctrl-C to stop.');
   await io.interrupted();
@@ -173,10 +183,10 @@ async function sandboxCommand(port: number | undefined, io: Io): Promise<number>
   return EXIT.ok;
 }
 
-async function withSandbox(use: (gateway: Gateway, sandbox: Sandbox) => Promise<number>): Promise<number> {
-  const sandbox = await startSandbox();
+async function withSandbox({ providers, offline }: Context, use: (gateway: Gateway, sandbox: OfflineSandbox) => Promise<number>): Promise<number> {
+  const sandbox: OfflineSandbox = await startSandboxOf(providers);
   try {
-    return await use(createGateway(offlineGatewayConfig(sandbox)), sandbox);
+    return await use(createGateway(offlineGatewayConfig(offline, sandbox), { providers }), sandbox);
   } finally {
     await sandbox.close();
   }
@@ -187,11 +197,11 @@ interface Shown<T> {
   readonly format: (value: T) => string;
   readonly key: 'session' | 'order';
 }
-const SESSION: Shown<OrderSession> = { format: formatSession, key: 'session' };
+const SESSION: Shown<GatewaySession> = { format: formatSession, key: 'session' };
 const STATE: Shown<OrderState> = { format: formatState, key: 'order' };
 
 /** Prints the result and turns it into the exit code. */
-function report<T>(result: Result<T, GatewayError>, json: boolean, io: Io, shown: Shown<T>): number {
+function report<T>(result: Result<T, RoutingError>, json: boolean, io: Io, shown: Shown<T>): number {
   if (json) io.stdout(JSON.stringify(toJsonValue(result, shown.key), null, 2));
   else result.match((value) => io.stdout(shown.format(value)), (error) => io.stderr(formatError(error)));
   return result.match(
@@ -201,8 +211,8 @@ function report<T>(result: Result<T, GatewayError>, json: boolean, io: Io, shown
 }
 
 /** Tells each sandbox server the merchant holds this order, as a store (Commerce Engine) must before it is paid. */
-function seedEverywhere(sandbox: Sandbox, order: Order): void {
-  for (const type of offlineProviders) sandbox[type].seedOrder(order);
+function seedEverywhere({ offline }: Context, sandbox: OfflineSandbox, order: Order): void {
+  for (const type of offline) sandbox[type]?.seedOrder(order);
 }
 
 function demoOrder(): Order {

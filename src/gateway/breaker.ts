@@ -10,7 +10,7 @@ import {
 } from 'cockatiel';
 import type { Result } from 'neverthrow';
 import { errorPolicy } from '../error-policy.js';
-import type { GatewayError } from '../errors.js';
+import type { PayrouteError } from '../errors.js';
 import type { OrderSession } from '../port.js';
 import type { CircuitBreakerConfig } from './config-schema.js';
 import type { CircuitChangeEvent, CircuitStatus } from './events.js';
@@ -19,7 +19,7 @@ import type { CircuitChangeEvent, CircuitStatus } from './events.js';
 export const DEFAULT_CIRCUIT_BREAKER = { policy: 'consecutive', failures: 5, halfOpenAfterMs: 30_000 } as const;
 
 
-type TryResult = Result<OrderSession, GatewayError>;
+type TryResult = Result<OrderSession, PayrouteError>;
 
 /** What a try reports to the breaker: its result and the order it was for. */
 interface Tried {

@@ -1,23 +1,27 @@
 import { err, ResultAsync } from 'neverthrow';
-import { internalError } from '../adapter.js';
-import { PayrouteConfigError, type GatewayError } from '../errors.js';
+import { PayrouteConfigError } from '../errors.js';
 import type { Order } from '../order.js';
 import type { OrderState } from '../order-state.js';
+import { internalError } from '../provider/classify.js';
+import type { ProviderFactory } from '../provider/define-provider.js';
 import { createProviderBreaker } from './breaker.js';
 import { DEFAULT_AMBIGUOUS, DEFAULT_FALLBACK_ON, type GatewayConfig, type ParsedGatewayConfig } from './config-schema.js';
 import { emit, type CircuitStatus, type GatewayHooks } from './events.js';
 import { ROUTER } from './gateway-errors.js';
-import { adapterRegistry, type AdapterRegistry } from './registry.js';
 import { DEFAULT_RETRY, type RetrySettings } from './retry-policy.js';
 import { findOrder, type GatewayGetOrderOptions } from './find-order.js';
 import { routeOrder, type GatewayCreateOrderOptions, type GatewaySession, type Router } from './route-order.js';
+import type { RoutingError } from './routing-error.js';
 import { createStrategy } from './strategies.js';
 import { validateGatewayConfig } from './validate-config.js';
 
 /** What `createGateway` takes besides the configuration: code, which plain data cannot hold. */
 export interface GatewayOptions {
-  /** Your own adapter factories by `type`, routed like the built-in ones (and winning over them on the same type). */
-  readonly adapters?: AdapterRegistry;
+  /**
+   * Your own providers (factories built with `defineProvider`), routed like the built-in ones, which
+   * `payroute`'s `createGateway` lists first: yours win on the same `type`.
+   */
+  readonly providers?: readonly ProviderFactory[];
   /** Observability hooks: every try, skip, fallback and circuit change. */
   readonly hooks?: GatewayHooks;
   /** Random source in [0, 1) for the retry jitter; `Math.random` by default. Inject one for repeatable tests. */
@@ -28,7 +32,7 @@ export interface GatewayOptions {
 export interface ProviderHealth {
   /** The provider's entry key. */
   readonly provider: string;
-  /** Its adapter type. */
+  /** Its provider type. */
   readonly type: string;
   /** Its circuit breaker: `open` while it is skipped, `half_open` while a probe is in flight. */
   readonly circuit: CircuitStatus;
@@ -41,14 +45,14 @@ export interface Gateway {
    * back as configured. Never rejects: every failure is an `Err` (`validation` when no provider can take
    * the order, `all_providers_failed` when every one failed, with `attempts` and `skipped`).
    */
-  createOrder(order: Order, options?: GatewayCreateOrderOptions): ResultAsync<GatewaySession, GatewayError>;
+  createOrder(order: Order, options?: GatewayCreateOrderOptions): ResultAsync<GatewaySession, RoutingError>;
   /**
    * Looks an order up by the merchant's order id at each configured provider that can look orders up,
    * in configuration order (or only `options.provider`), and returns the first that holds it. Never
    * rejects: `not_found` when every provider asked said it holds no such order; when one could not be
    * asked, its error, since the order may be there.
    */
-  getOrder(orderId: string, options?: GatewayGetOrderOptions): ResultAsync<OrderState, GatewayError>;
+  getOrder(orderId: string, options?: GatewayGetOrderOptions): ResultAsync<OrderState, RoutingError>;
   /** Every configured provider with its circuit state, in configuration order. */
   health(): readonly ProviderHealth[];
 }
@@ -71,7 +75,7 @@ export interface Gateway {
  * const result = await gateway.createOrder(order);
  */
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
-  const validated = validateGatewayConfig(config, adapterRegistry(options.adapters));
+  const validated = validateGatewayConfig(config, options.providers ?? []);
   if (validated.isErr()) throw new PayrouteConfigError('gateway', validated.error);
   const { config: parsed, providers } = validated.value;
   const hooks = options.hooks ?? {};
@@ -93,9 +97,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   return {
     createOrder: (order, callOptions) =>
       // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
-      new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, GatewayError>(internalError(ROUTER, thrown)))),
+      new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, RoutingError>(internalError(ROUTER, thrown)))),
     getOrder: (orderId, callOptions) =>
-      new ResultAsync(findOrder(providers, orderId, callOptions).catch((thrown: unknown) => err<OrderState, GatewayError>(internalError(ROUTER, thrown)))),
+      new ResultAsync(findOrder(providers, orderId, callOptions).catch((thrown: unknown) => err<OrderState, RoutingError>(internalError(ROUTER, thrown)))),
     health: () => [...routed.values()].map(({ name, provider, breaker }) => ({ provider: name, type: provider.type, circuit: breaker.status() })),
   };
 }

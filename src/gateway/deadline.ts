@@ -6,11 +6,6 @@ import { listenForAbort } from '../abort-listener.js';
  * the caller aborts or the budget is spent: pass it to every try.
  */
 export interface Deadline extends AbortLike {
-  /**
-   * The same abort as an `AbortSignal`, for adapters outside payroute, which take one; made on first
-   * use, since an `AbortController` per order cost more than the rest of the deadline together.
-   */
-  readonly signal: AbortSignal;
   /** Whether the caller aborted (as opposed to the budget running out). */
   callerAborted(): boolean;
   /** Whether the budget is spent. */
@@ -27,14 +22,16 @@ export function startDeadline(budgetMs: number, callerSignal: AbortSignal | unde
   return new OrderDeadline(budgetMs, callerSignal);
 }
 
-/** A class rather than an object of closures: one allocation per order instead of a dozen. */
+/**
+ * A class rather than an object of closures: one allocation per order instead of a dozen; an `AbortFlag`
+ * rather than `AbortSignal.any([caller, AbortSignal.timeout(budget)])` for the cost `AbortFlag` states.
+ */
 class OrderDeadline extends AbortFlag implements Deadline {
   readonly #endsAt: number;
   readonly #timer: NodeJS.Timeout;
   readonly #callerSignal: AbortSignal | undefined;
   readonly #stopListening: (() => void) | undefined;
   #spent = false;
-  #signal: AbortSignal | undefined;
 
   constructor(budgetMs: number, callerSignal: AbortSignal | undefined) {
     super();
@@ -50,11 +47,6 @@ class OrderDeadline extends AbortFlag implements Deadline {
       this.#stopListening = listenForAbort(callerSignal, () => this.abort());
       if (callerSignal.aborted) this.abort();
     }
-  }
-
-  get signal(): AbortSignal {
-    this.#signal ??= abortSignalOf(this);
-    return this.#signal;
   }
 
   callerAborted(): boolean {
@@ -86,12 +78,4 @@ class OrderDeadline extends AbortFlag implements Deadline {
     clearTimeout(this.#timer);
     this.#stopListening?.();
   }
-}
-
-/** An `AbortSignal` that aborts with `flag`. */
-function abortSignalOf(flag: AbortFlag): AbortSignal {
-  const controller = new AbortController();
-  if (flag.aborted) controller.abort();
-  else flag.addEventListener('abort', () => controller.abort());
-  return controller.signal;
 }

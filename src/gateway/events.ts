@@ -1,5 +1,6 @@
-import type { GatewayErrorKind, ReconcileOutcome, SkippedProvider } from '../errors.js';
+import type { PayrouteErrorKind } from '../errors.js';
 import type { OrderStatus } from '../port.js';
+import type { ReconcileOutcome, SkippedProvider } from './routing-error.js';
 
 // Events carry names, ids, kinds, statuses and durations only: never a credential, a provider's
 // message, or customer or card data, so a service can log every field as it is.
@@ -12,7 +13,7 @@ export interface AttemptEvent {
   readonly attempt: number;
   readonly durationMs: number;
   readonly outcome: 'created' | 'failed';
-  readonly errorKind?: GatewayErrorKind;
+  readonly errorKind?: PayrouteErrorKind;
   readonly httpStatus?: number;
   /** The failed try may have created the order at this provider. */
   readonly orderMayExist?: boolean;
@@ -35,7 +36,7 @@ export interface FallbackEvent {
   /** Time spent at `provider`, every try and wait included. */
   readonly durationMs: number;
   /** The kind of the last failure at `provider`. */
-  readonly errorKind: GatewayErrorKind;
+  readonly errorKind: PayrouteErrorKind;
   /**
    * The order may exist at `provider` too (a failure that may have created it, and no look-up that said
    * it did not): if both are paid for, one must be refunded. Such a provider is in the session's `duplicateRisk`.
@@ -56,11 +57,11 @@ export interface ReconcileEvent {
   /** What the look-up found; see `ReconcileOutcome`. */
   readonly outcome: ReconcileOutcome;
   /** The failure that made the gateway ask (`duplicate_order`, `timeout`, `network`, ...). */
-  readonly after: GatewayErrorKind;
+  readonly after: PayrouteErrorKind;
   /** The found order's status, when the look-up found one. */
   readonly status?: OrderStatus;
   /** The look-up's own failure, for `lookup_failed`. */
-  readonly errorKind?: GatewayErrorKind;
+  readonly errorKind?: PayrouteErrorKind;
   readonly durationMs: number;
 }
 
@@ -75,7 +76,7 @@ export interface CircuitChangeEvent {
   /** The order whose try caused the change. */
   readonly orderId?: string;
   /** The failure that opened the circuit. */
-  readonly errorKind?: GatewayErrorKind;
+  readonly errorKind?: PayrouteErrorKind;
 }
 
 /**
@@ -95,7 +96,7 @@ export interface LateAnswerEvent {
   readonly createdOrder: boolean;
   /** The provider's order id, when it created the order. */
   readonly providerOrderId?: string;
-  readonly errorKind?: GatewayErrorKind;
+  readonly errorKind?: PayrouteErrorKind;
   /** The failed answer says the order may exist all the same. */
   readonly orderMayExist?: boolean;
 }

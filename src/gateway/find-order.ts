@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { copyLookupOptions, readOptions, type OptionCheck, type OptionReader } from '../call-options.js';
-import { gatewayError, type GatewayError } from '../errors.js';
+import { payrouteError, type PayrouteError } from '../errors.js';
 import type { GetOrderOptions, OrderState } from '../order-state.js';
 import { ROUTER } from './gateway-errors.js';
 import { deriveOrderId } from './provider-order-id.js';
@@ -22,15 +22,15 @@ export async function findOrder(
   entries: readonly GatewayProvider[],
   orderId: string,
   rawOptions: unknown,
-): Promise<Result<OrderState, GatewayError>> {
+): Promise<Result<OrderState, PayrouteError>> {
   const read = readOptions(ROUTER, rawOptions, copyFindOptions);
   if (read.isErr()) return err(read.error);
   const { provider: only, ...options } = read.value;
   const asked = only === undefined ? entries : entries.filter((entry) => entry.name === only);
   if (only !== undefined && asked.length === 0) return err(unknownProvider(only, entries));
 
-  let failure: GatewayError | undefined;
-  const notFound: GatewayError[] = [];
+  let failure: PayrouteError | undefined;
+  const notFound: PayrouteError[] = [];
   for (const { provider, derivesOrderIds } of asked) {
     if (!provider.getOrder) continue;
     const found = await provider.getOrder(derivesOrderIds ? deriveOrderId(orderId) : orderId, options);
@@ -43,9 +43,9 @@ export async function findOrder(
   if (first && notFound.length === 1) return err(first);
   if (first) {
     const names = notFound.map((e) => e.provider).join(', ');
-    return err(gatewayError({ kind: 'not_found', provider: ROUTER, retryable: false, orderMayExist: false, message: `none of ${names} holds order "${orderId}"` }));
+    return err(payrouteError({ kind: 'not_found', provider: ROUTER, retryable: false, orderMayExist: false, message: `none of ${names} holds order "${orderId}"` }));
   }
-  return err(gatewayError({ kind: 'configuration', provider: ROUTER, retryable: false, message: 'no configured provider can look orders up' }));
+  return err(payrouteError({ kind: 'configuration', provider: ROUTER, retryable: false, message: 'no configured provider can look orders up' }));
 }
 
 function copyFindOptions(reader: OptionReader): GatewayGetOrderOptions {
@@ -56,7 +56,7 @@ function copyFindOptions(reader: OptionReader): GatewayGetOrderOptions {
 
 const providerName: OptionCheck<string> = (value) => (typeof value === 'string' ? ok(value) : err('must be the name of a configured provider'));
 
-function unknownProvider(name: string, entries: readonly GatewayProvider[]): GatewayError {
+function unknownProvider(name: string, entries: readonly GatewayProvider[]): PayrouteError {
   const message = `names no configured provider "${name}" (configured: ${entries.map((e) => e.name).join(', ')})`;
-  return gatewayError({ kind: 'validation', provider: ROUTER, retryable: false, message: `options.provider ${message}`, fields: [{ path: 'options.provider', message }] });
+  return payrouteError({ kind: 'validation', provider: ROUTER, retryable: false, message: `options.provider ${message}`, fields: [{ path: 'options.provider', message }] });
 }

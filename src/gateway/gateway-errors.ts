@@ -1,4 +1,5 @@
-import { gatewayError, type Attempt, type FieldIssue, type GatewayError, type SkippedProvider } from '../errors.js';
+import { payrouteError, type FieldIssue, type PayrouteError } from '../errors.js';
+import type { Attempt, RoutingError, SkippedProvider } from './routing-error.js';
 
 /** The `provider` of the gateway's own errors. */
 export const ROUTER = 'payroute';
@@ -13,8 +14,8 @@ export interface History {
 const mayExist = (history: History) => history.attempts.some((a) => a.error.orderMayExist === true && a.reconciliation !== 'not_found');
 
 /** An error with the order's attempts and skipped providers attached. */
-export function withHistory(error: GatewayError, history: History): GatewayError {
-  return gatewayError({
+export function withHistory(error: PayrouteError, history: History): RoutingError {
+  return payrouteError<RoutingError>({
     ...error,
     orderMayExist: mayExist(history) ? true : error.orderMayExist,
     attempts: history.attempts.length > 0 ? history.attempts : undefined,
@@ -23,11 +24,11 @@ export function withHistory(error: GatewayError, history: History): GatewayError
 }
 
 /** Every provider of the order's list failed or was skipped. */
-export function allProvidersFailed(history: History): GatewayError {
+export function allProvidersFailed(history: History): RoutingError {
   const tried = history.attempts.map((a) => `${a.provider}: ${a.error.kind}${a.error.httpStatus ? ` (HTTP ${a.error.httpStatus})` : ''}`);
   const skipped = history.skipped.map((s) => `${s.provider}: skipped (${s.reason})`);
   return withHistory(
-    gatewayError({
+    payrouteError({
       kind: 'all_providers_failed',
       provider: ROUTER,
       retryable: history.attempts.some((a) => a.error.retryable) || history.skipped.some((s) => s.reason === 'circuit_open'),
@@ -38,10 +39,10 @@ export function allProvidersFailed(history: History): GatewayError {
 }
 
 /** No provider of the order's list can take it; each one's reasons are in `fields`, prefixed by its name. */
-export function noEligibleProvider(reasons: ReadonlyArray<{ provider: string; issues: readonly FieldIssue[] }>, history: History): GatewayError {
+export function noEligibleProvider(reasons: ReadonlyArray<{ provider: string; issues: readonly FieldIssue[] }>, history: History): RoutingError {
   const fields = reasons.flatMap(({ provider, issues }) => issues.map((f) => ({ path: f.path, message: `${provider}: ${f.message}` })));
   return withHistory(
-    gatewayError({
+    payrouteError({
       kind: 'validation',
       provider: ROUTER,
       retryable: false,
@@ -53,9 +54,9 @@ export function noEligibleProvider(reasons: ReadonlyArray<{ provider: string; is
 }
 
 /** The per-call `providers` list names providers that are not configured. */
-export function unknownProviders(names: readonly string[], known: readonly string[]): GatewayError {
+export function unknownProviders(names: readonly string[], known: readonly string[]): PayrouteError {
   const message = names.length === 0 ? 'must name at least one provider' : `names unknown providers ${names.join(', ')} (configured: ${known.join(', ')})`;
-  return gatewayError({
+  return payrouteError({
     kind: 'validation',
     provider: ROUTER,
     retryable: false,
@@ -68,8 +69,8 @@ export function unknownProviders(names: readonly string[], known: readonly strin
  * A `duplicate_order` on a retry after a try that timed out or lost its connection: that first try
  * most probably created the order, so say so, and point at looking it up rather than creating it again.
  */
-export function duplicateAfterAmbiguousTry(error: GatewayError): GatewayError {
-  return gatewayError({
+export function duplicateAfterAmbiguousTry(error: PayrouteError): PayrouteError {
+  return payrouteError({
     ...error,
     orderMayExist: true,
     message:
@@ -83,9 +84,9 @@ export function duplicateAfterAmbiguousTry(error: GatewayError): GatewayError {
  * `ambiguous: 'fail'`: the order ends here rather than risk a second payable order elsewhere. Sending
  * the same order again later is safe: the gateway then finds the order, or creates it.
  */
-export function unresolvedAmbiguity(error: GatewayError, lookupError: GatewayError | undefined): GatewayError {
+export function unresolvedAmbiguity(error: PayrouteError, lookupError: PayrouteError | undefined): PayrouteError {
   const lookup = lookupError ? ` (${lookupError.kind}${lookupError.httpStatus ? `, HTTP ${lookupError.httpStatus}` : ''})` : '';
-  return gatewayError({
+  return payrouteError({
     ...error,
     orderMayExist: true,
     retryable: true,
@@ -96,8 +97,8 @@ export function unresolvedAmbiguity(error: GatewayError, lookupError: GatewayErr
 }
 
 /** A failure at a provider whose look-up found the order but gave no link to pay it: no fallback, the order is there. */
-export function heldWithoutLink(error: GatewayError): GatewayError {
-  return gatewayError({
+export function heldWithoutLink(error: PayrouteError): PayrouteError {
+  return payrouteError({
     ...error,
     orderMayExist: true,
     message:
@@ -110,8 +111,8 @@ export function heldWithoutLink(error: GatewayError): GatewayError {
  * A try the gateway stopped waiting for at the deadline or the caller's abort, as the transport reports
  * an abort mid-flight: the request went out, so the order may exist.
  */
-export function leftInFlight(provider: string): GatewayError {
-  return gatewayError({
+export function leftInFlight(provider: string): PayrouteError {
+  return payrouteError({
     kind: 'aborted',
     provider,
     retryable: false,
@@ -121,8 +122,8 @@ export function leftInFlight(provider: string): GatewayError {
 }
 
 /** A try cut short because the order's time budget ran out. */
-export function deadlineReached(aborted: GatewayError, deadlineMs: number): GatewayError {
-  return gatewayError({
+export function deadlineReached(aborted: PayrouteError, deadlineMs: number): PayrouteError {
+  return payrouteError({
     kind: 'timeout',
     provider: aborted.provider,
     retryable: false,
@@ -132,9 +133,9 @@ export function deadlineReached(aborted: GatewayError, deadlineMs: number): Gate
 }
 
 /** The order stopped between tries: the caller aborted or the time budget ran out. */
-export function stopped(callerAborted: boolean, deadlineMs: number, history: History): GatewayError {
+export function stopped(callerAborted: boolean, deadlineMs: number, history: History): RoutingError {
   return withHistory(
-    gatewayError({
+    payrouteError({
       kind: callerAborted ? 'aborted' : 'timeout',
       provider: ROUTER,
       retryable: false,

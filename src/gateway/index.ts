@@ -5,7 +5,7 @@ export type { Environment, GatewayConfigSource } from './load-config.js';
 export { DEFAULT_FALLBACK_ON, fallbackKinds, gatewayConfigSchema } from './config-schema.js';
 export { DEFAULT_AMBIGUOUS } from './config-schema.js';
 export type { AmbiguousPolicy, CircuitBreakerConfig, FallbackKind, GatewayConfig, ProviderEntry, RetryConfig, RoutingConfig } from './config-schema.js';
-export type { AdapterFactory, AdapterRegistry } from './registry.js';
+export type { Attempt, GatewayError, ReconcileOutcome, RoutingError, SkippedProvider } from './routing-error.js';
 export type { GatewayCreateOrderOptions, GatewaySession } from './route-order.js';
 export type { GatewayGetOrderOptions } from './find-order.js';
 export { deriveOrderId, DERIVED_ORDER_ID_LENGTH } from './provider-order-id.js';

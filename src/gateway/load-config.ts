@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { err, ok, type Result } from 'neverthrow';
-import { gatewayError, type FieldIssue, type GatewayError } from '../errors.js';
+import { payrouteError, type FieldIssue, type PayrouteError } from '../errors.js';
 import type { GatewayConfig } from './config-schema.js';
 import { ROUTER } from './gateway-errors.js';
-import { adapterRegistry, type AdapterRegistry } from './registry.js';
+import type { ProviderFactory } from '../provider/define-provider.js';
 import { validateGatewayConfig } from './validate-config.js';
 
 /** Environment variables, as `process.env` holds them. */
@@ -15,8 +15,8 @@ export interface GatewayConfigSource {
   readonly file?: string;
   /** The variables to read the configuration and `{ "$env": "NAME" }` references from; `process.env` by default. */
   readonly env?: Environment;
-  /** Custom adapter factories the configuration's `type`s may name, as passed to `createGateway`. */
-  readonly adapters?: AdapterRegistry;
+  /** Your own providers the configuration's `type`s may name, as passed to `createGateway`. */
+  readonly providers?: readonly ProviderFactory[];
 }
 
 /** The variable holding the whole configuration as JSON. */
@@ -35,19 +35,19 @@ const REFERENCE_KEY = '$env';
  *
  * Anywhere in the JSON, `{ "$env": "NAME" }` stands for the value of the variable `NAME`, so secrets
  * stay in the environment and the file can be committed. The result is checked as completely as
- * `createGateway` checks it (adapter options included), so an `Ok` config builds a gateway.
+ * `createGateway` checks it (provider options included), so an `Ok` config builds a gateway.
  *
  * @returns `Err` of kind `configuration` whose `fields` name each bad path
  * (`providers.juspay_main.apiKey: apiKey must not be empty`); no message holds a configured value.
  */
-export function loadGatewayConfig(source: GatewayConfigSource = {}): Result<GatewayConfig, GatewayError> {
+export function loadGatewayConfig(source: GatewayConfigSource = {}): Result<GatewayConfig, PayrouteError> {
   const env = source.env ?? process.env;
   return readSource(source.file, env)
     .andThen(({ origin, text }) =>
       parseJson(text, origin)
         .andThen((json) => resolveReferences(json, env))
         .andThen((config) =>
-          validateGatewayConfig(config, adapterRegistry(source.adapters)).map(() => config as GatewayConfig),
+          validateGatewayConfig(config, source.providers ?? []).map(() => config as GatewayConfig),
         )
         .mapErr((fields) => configurationError(origin, fields)),
     );
@@ -59,7 +59,7 @@ interface ConfigText {
   readonly text: string;
 }
 
-function readSource(file: string | undefined, env: Environment): Result<ConfigText, GatewayError> {
+function readSource(file: string | undefined, env: Environment): Result<ConfigText, PayrouteError> {
   const path = file ?? env[CONFIG_FILE_VARIABLE];
   if (file === undefined && path !== undefined && env[CONFIG_VARIABLE] !== undefined) {
     return err(sourceError(`set ${CONFIG_FILE_VARIABLE} or ${CONFIG_VARIABLE}, not both`));
@@ -113,9 +113,9 @@ export function resolveReferences(json: unknown, env: Environment): Result<unkno
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-function configurationError(origin: string, fields: readonly FieldIssue[]): GatewayError {
+function configurationError(origin: string, fields: readonly FieldIssue[]): PayrouteError {
   const list = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
-  return gatewayError({
+  return payrouteError({
     kind: 'configuration',
     provider: ROUTER,
     retryable: false,
@@ -124,6 +124,6 @@ function configurationError(origin: string, fields: readonly FieldIssue[]): Gate
   });
 }
 
-function sourceError(message: string): GatewayError {
-  return gatewayError({ kind: 'configuration', provider: ROUTER, retryable: false, message });
+function sourceError(message: string): PayrouteError {
+  return payrouteError({ kind: 'configuration', provider: ROUTER, retryable: false, message });
 }

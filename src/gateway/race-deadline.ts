@@ -1,25 +1,27 @@
 import { err, type Result } from 'neverthrow';
-import { internalError } from '../adapter.js';
-import type { GatewayError } from '../errors.js';
+import type { PayrouteError } from '../errors.js';
+import { internalError } from '../provider/classify.js';
 import type { Deadline } from './deadline.js';
 
-/** One call at a foreign adapter (a try, or a look-up), aborted with the order's deadline. */
-export type DeadlineCall<T> = (deadline: Deadline) => PromiseLike<Result<T, GatewayError>>;
+/** One call at a provider (a try, or a look-up), aborted with the order's deadline. */
+export type DeadlineCall<T> = (deadline: Deadline) => PromiseLike<Result<T, PayrouteError>>;
 
 /** Returned by `raceDeadline` when the deadline (or the caller's abort) came before the answer. */
 export const OUTRUN = Symbol('outrun by the deadline');
 
 /**
- * One try at an adapter from outside payroute, which may ignore its abort signal, throw or reject:
- * its answer, or `OUTRUN` as soon as `deadline` aborts. An answer that comes later goes to `late`;
- * a throw or rejection is the adapter's `internal` error. No timer of its own: the deadline's ends it.
+ * One try at a provider, which may ignore its abort signal, throw or reject (one that implements the
+ * port by hand may): its answer, or `OUTRUN` as soon as `deadline` aborts. Every provider is raced the
+ * same way; one that ends its try at the abort, as every provider `defineProvider` built does, only
+ * confirms it later. An answer that comes later goes to `late`; a throw or rejection is the provider's
+ * `internal` error. No timer of its own: the deadline's ends it.
  */
 export function raceDeadline<T>(
   provider: string,
   send: DeadlineCall<T>,
   deadline: Deadline,
-  late: (result: Result<T, GatewayError>) => void,
-): Promise<Result<T, GatewayError> | typeof OUTRUN> {
+  late: (result: Result<T, PayrouteError>) => void,
+): Promise<Result<T, PayrouteError> | typeof OUTRUN> {
   const answer = settled(provider, send, deadline);
   return new Promise((resolve) => {
     let outrun = false;
@@ -37,9 +39,9 @@ export function raceDeadline<T>(
   });
 }
 
-/** The adapter's answer as a promise that never rejects, and always holds a `Result`. */
-function settled<T>(provider: string, send: DeadlineCall<T>, deadline: Deadline): Promise<Result<T, GatewayError>> {
-  const failed = (thrown: unknown) => err<T, GatewayError>(internalError(provider, thrown));
+/** The provider's answer as a promise that never rejects, and always holds a `Result`. */
+function settled<T>(provider: string, send: DeadlineCall<T>, deadline: Deadline): Promise<Result<T, PayrouteError>> {
+  const failed = (thrown: unknown) => err<T, PayrouteError>(internalError(provider, thrown));
   try {
     return Promise.resolve(send(deadline)).then((result) => (isResult<T>(result) ? result : failed(result)), failed);
   } catch (thrown) {
@@ -47,8 +49,8 @@ function settled<T>(provider: string, send: DeadlineCall<T>, deadline: Deadline)
   }
 }
 
-// Duck-typed: an adapter may bring its own copy of neverthrow, whose classes differ from payroute's.
-function isResult<T>(value: unknown): value is Result<T, GatewayError> {
+// Duck-typed: a provider may bring its own copy of neverthrow, whose classes differ from payroute's.
+function isResult<T>(value: unknown): value is Result<T, PayrouteError> {
   const result = value as Partial<Record<'isOk' | 'isErr' | 'mapErr', unknown>> | null | undefined;
   return typeof result?.isOk === 'function' && typeof result.isErr === 'function' && typeof result.mapErr === 'function';
 }

@@ -1,5 +1,5 @@
 import { err, type Result } from 'neverthrow';
-import { gatewayError, type GatewayError } from '../errors.js';
+import { payrouteError, type PayrouteError } from '../errors.js';
 import { toMajorUnits } from '../money.js';
 import type { Order } from '../order.js';
 import type { OrderState } from '../order-state.js';
@@ -15,19 +15,17 @@ export type Reconciled =
   /** The provider holds no such order: nothing was created there. */
   | { readonly outcome: 'not_found' }
   /** The look-up failed: the order may or may not be there. */
-  | { readonly outcome: 'lookup_failed'; readonly error: GatewayError }
+  | { readonly outcome: 'lookup_failed'; readonly error: PayrouteError }
   /** The provider holds the order but gives no link to pay it: it is there, and nowhere else may get it. */
   | { readonly outcome: 'no_checkout_link' }
   /** The order id is taken there by another order, or its order there is over: the order ends with this error. */
-  | { readonly outcome: 'different_order' | 'spent'; readonly error: GatewayError };
+  | { readonly outcome: 'different_order' | 'spent'; readonly error: PayrouteError };
 
 /** Where to look the order up: the provider, and the id it was sent. */
 export interface LookupTarget {
   readonly name: string;
   readonly provider: PaymentProvider;
   readonly sentOrderId: string;
-  /** An adapter from outside payroute, raced against the deadline as its tries are. */
-  readonly foreign: boolean;
 }
 
 // Final statuses of an order that can no longer be paid: the id is used up at that provider.
@@ -46,11 +44,11 @@ export async function reconcile(target: LookupTarget, order: Order, deadline: De
   return found.error.kind === 'not_found' ? { outcome: 'not_found' } : { outcome: 'lookup_failed', error: found.error };
 }
 
-function lookUp(target: LookupTarget, deadline: Deadline, routingId: string | undefined): Promise<Result<OrderState, GatewayError>> {
-  const options = { signal: deadline.signal, ...(routingId !== undefined && { routingId }) };
-  const call = async (): Promise<Result<OrderState, GatewayError>> =>
+function lookUp(target: LookupTarget, deadline: Deadline, routingId: string | undefined): Promise<Result<OrderState, PayrouteError>> {
+  const options = { signal: deadline, ...(routingId !== undefined && { routingId }) };
+  const call = async (): Promise<Result<OrderState, PayrouteError>> =>
     target.provider.getOrder ? target.provider.getOrder(target.sentOrderId, options) : err(leftInFlight(target.name));
-  if (!target.foreign) return call();
+  // Raced as every try is, so a provider that ignores the abort cannot hold the order past its deadline.
   // A late look-up answer changes nothing: the order already ended, saying the order may exist.
   return raceDeadline(target.name, call, deadline, () => undefined).then((raced) => (raced === OUTRUN ? err(leftInFlight(target.name)) : raced));
 }
@@ -84,8 +82,8 @@ const priced = (amount: number | undefined, currency: string | undefined) =>
   amount === undefined || currency === undefined ? (currency ?? 'an unstated amount') : `${toMajorUnits(amount, currency).unwrapOr(String(amount))} ${currency}`;
 
 /** `duplicate_order`: the provider holds this order id for another amount or currency. */
-export function reusedOrderId(provider: string, order: Order, state: OrderState): GatewayError {
-  return gatewayError({
+export function reusedOrderId(provider: string, order: Order, state: OrderState): PayrouteError {
+  return payrouteError({
     kind: 'duplicate_order',
     provider,
     retryable: false,
@@ -97,8 +95,8 @@ export function reusedOrderId(provider: string, order: Order, state: OrderState)
 }
 
 /** `duplicate_order`: the provider's order under this id is over (failed, expired, cancelled) and cannot be paid. */
-function spentOrderId(provider: string, order: Order, state: OrderState): GatewayError {
-  return gatewayError({
+function spentOrderId(provider: string, order: Order, state: OrderState): PayrouteError {
+  return payrouteError({
     kind: 'duplicate_order',
     provider,
     retryable: false,

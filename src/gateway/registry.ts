@@ -1,18 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
-import { builtInAdapters } from '../../providers/index.js';
 import { PayrouteConfigError, type FieldIssue } from '../errors.js';
 import type { PaymentProvider } from '../port.js';
+import type { ProviderFactory } from '../provider/define-provider.js';
 import type { ParsedGatewayConfig } from './config-schema.js';
-
-/**
- * Builds a provider from an entry's options (everything but `type`, `currencies` and `orderIds`, with `name` set
- * to the entry's key). It validates the options and throws `PayrouteConfigError` naming the bad
- * fields, as `juspay()` and `flowwise()` do. Typed `never` so a factory of any option type fits.
- */
-export type AdapterFactory = (options: never) => PaymentProvider;
-
-/** Adapter factories by the `type` a provider entry names. */
-export type AdapterRegistry = Readonly<Record<string, AdapterFactory>>;
 
 /** A configured provider as the gateway routes it. */
 export interface GatewayProvider {
@@ -24,23 +14,26 @@ export interface GatewayProvider {
   readonly derivesOrderIds?: boolean;
 }
 
-/** The built-in adapters plus the caller's, which win on the same type. */
-export function adapterRegistry(custom: AdapterRegistry = {}): AdapterRegistry {
-  return { ...builtInAdapters, ...custom };
+/** The factories by `type`; a later factory of the same type wins (the caller's over the built-in ones). */
+export function factoriesByType(factories: readonly ProviderFactory[]): ReadonlyMap<string, ProviderFactory> {
+  return new Map(factories.map((factory) => [factory.type, factory]));
 }
 
-/** Builds every provider entry, or names every entry that its adapter rejected. */
+/**
+ * Builds every provider entry (everything but `type` and `currencies` is the factory's options, with
+ * `name` set to the entry's key), or names every entry its factory rejected.
+ */
 export function buildProviders(
   entries: ParsedGatewayConfig['providers'],
-  registry: AdapterRegistry,
+  factories: ReadonlyMap<string, ProviderFactory>,
 ): Result<GatewayProvider[], FieldIssue[]> {
   const issues: FieldIssue[] = [];
   const built: GatewayProvider[] = [];
   for (const [name, entry] of Object.entries(entries)) {
     const path = `providers.${name}`;
-    const factory = Object.hasOwn(registry, entry.type) ? registry[entry.type] : undefined;
+    const factory = factories.get(entry.type);
     if (!factory) {
-      const known = Object.keys(registry).join(', ');
+      const known = [...factories.keys()].join(', ');
       issues.push({ path: `${path}.type`, message: `no adapter is registered for type "${entry.type}" (known: ${known})` });
       continue;
     }
@@ -61,10 +54,10 @@ export function buildProviders(
   return issues.length > 0 ? err(issues) : ok(built);
 }
 
-function construct(factory: AdapterFactory, options: Record<string, unknown>, path: string): Result<PaymentProvider, FieldIssue[]> {
+function construct(factory: ProviderFactory, options: Record<string, unknown>, path: string): Result<PaymentProvider, FieldIssue[]> {
   try {
     // The factory validates its own options: that is what makes any options type acceptable here.
-    return ok((factory as (options: unknown) => PaymentProvider)(options));
+    return ok((factory as unknown as (options: unknown) => PaymentProvider)(options));
   } catch (thrown) {
     if (PayrouteConfigError.is(thrown)) {
       return err(thrown.fields.map((f) => ({ path: f.path ? `${path}.${f.path}` : path, message: f.message })));

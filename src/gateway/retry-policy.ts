@@ -1,6 +1,6 @@
 import { ExponentialBackoff, noJitterGenerator, type GeneratorFn, type IBackoffFactory } from 'cockatiel';
 import { errorPolicy } from '../error-policy.js';
-import type { GatewayErrorKind, GatewayError } from '../errors.js';
+import type { PayrouteErrorKind, PayrouteError } from '../errors.js';
 
 /** The retry settings with their defaults applied. */
 export interface RetrySettings {
@@ -19,7 +19,9 @@ export interface RetryContext {
   readonly triesLeft: boolean;
   /** Whether another provider follows in this order's list. */
   readonly hasNext: boolean;
-  readonly fallbackOn: ReadonlySet<GatewayErrorKind>;
+  readonly fallbackOn: ReadonlySet<PayrouteErrorKind>;
+  /** Whether the provider refuses a second order with the same id (its `capabilities.dedupesOrderId`). */
+  readonly dedupesOrderId: boolean;
 }
 
 /**
@@ -27,15 +29,17 @@ export interface RetryContext {
  * may exist there (timeout, reset, 5xx) is retried there first, since the provider dedupes the order
  * id while another provider would create a second payable order. A failure that certainly created
  * nothing (refused, 503, 429) moves on at once when there is somewhere to go, and is retried only
- * at the last provider, or when `fallback.on` does not name it.
+ * at the last provider, or when `fallback.on` does not name it. A provider that does not dedupe order
+ * ids is never retried after a failure that may have created the order: the retry could create a second.
  */
-export function shouldRetry(error: GatewayError, context: RetryContext): boolean {
+export function shouldRetry(error: PayrouteError, context: RetryContext): boolean {
   if (!context.triesLeft || !error.retryable || !errorPolicy[error.kind].retriedByGateway) return false;
-  return error.orderMayExist === true || !context.hasNext || !context.fallbackOn.has(error.kind);
+  if (error.orderMayExist === true) return context.dedupesOrderId;
+  return !context.hasNext || !context.fallbackOn.has(error.kind);
 }
 
 /** After a failure that is not retried: go on to the next provider, or end the order with this error. */
-export function moveOn(error: GatewayError, fallbackOn: ReadonlySet<GatewayErrorKind>): 'fallback' | 'stop' {
+export function moveOn(error: PayrouteError, fallbackOn: ReadonlySet<PayrouteErrorKind>): 'fallback' | 'stop' {
   return fallbackOn.has(error.kind) ? 'fallback' : 'stop';
 }
 

@@ -1,13 +1,13 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from '../errors.js';
+import type { FieldIssue, PayrouteError, PayrouteErrorKind } from '../errors.js';
 import { copyCallOptions, readOptions, type OptionCheck, type OptionReader } from '../call-options.js';
 import type { Order } from '../order.js';
 import { parseOrder } from '../parse-order.js';
-import type { CreateOrderOptions, OrderSession } from '../port.js';
+import type { CreateOrderOptions, OrderSession, PreparedOrder } from '../port.js';
 import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
 import { startDeadline, type Deadline } from './deadline.js';
 import type { AmbiguousPolicy } from './config-schema.js';
-import { eligibility, type Sender } from './eligibility.js';
+import { eligibility } from './eligibility.js';
 import { emit, type GatewayHooks } from './events.js';
 import {
   allProvidersFailed,
@@ -27,6 +27,7 @@ import { canLookUp, endsOrder, reconcile, type Reconciled } from './reconcile.js
 import type { GatewayProvider } from './registry.js';
 import { OUTRUN, raceDeadline } from './race-deadline.js';
 import { createBackoff, moveOn, shouldRetry, type RetrySettings } from './retry-policy.js';
+import type { Attempt, RoutingError, SkippedProvider } from './routing-error.js';
 import type { Strategy } from './strategies.js';
 
 /** Per-call options of the gateway's `createOrder`. */
@@ -35,7 +36,7 @@ export interface GatewayCreateOrderOptions extends CreateOrderOptions {
   readonly providers?: readonly string[];
 }
 
-/** A created order, as an adapter returns it, plus what the gateway did before it was created. */
+/** A created order, as a provider returns it, plus what the gateway did before it was created. */
 export type GatewaySession = OrderSession & {
   /** Failed tries before the one that created the order (empty when the first try did). */
   readonly attempts: readonly Attempt[];
@@ -68,7 +69,7 @@ export interface Router {
   readonly providers: ReadonlyMap<string, RoutedProvider>;
   readonly strategy: Strategy;
   readonly retry: RetrySettings;
-  readonly fallbackOn: ReadonlySet<GatewayErrorKind>;
+  readonly fallbackOn: ReadonlySet<PayrouteErrorKind>;
   readonly hooks: GatewayHooks;
   readonly random: () => number;
   /** Whether to fall back when an order may exist at a provider whose look-up failed. */
@@ -86,11 +87,12 @@ interface OrderRun {
   readonly routingId: string | undefined;
 }
 
-/** A provider that can take the order, and how to send it there. */
-interface Candidate extends Sender {
+/** A provider that can take the order, and the order prepared for it. */
+interface Candidate {
   readonly entry: RoutedProvider;
   /** The order id this provider is sent and asked for: the merchant's, or the one derived from it. */
   readonly sentOrderId: string;
+  readonly prepared: PreparedOrder;
 }
 
 /**
@@ -107,16 +109,16 @@ type ProviderOutcome =
   | { readonly kind: 'skipped' }
   | {
       readonly kind: 'failed';
-      readonly error: GatewayError;
+      readonly error: PayrouteError;
       readonly next: 'fallback' | 'stop';
       readonly durationMs: number;
       readonly residue: Residue;
       /** The last look-up's own failure, when one failed. */
-      readonly lookupError: GatewayError | undefined;
+      readonly lookupError: PayrouteError | undefined;
     };
 
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
-export async function routeOrder(router: Router, order: Order, rawOptions: unknown): Promise<Result<GatewaySession, GatewayError>> {
+export async function routeOrder(router: Router, order: Order, rawOptions: unknown): Promise<Result<GatewaySession, RoutingError>> {
   const read = readOptions(ROUTER, rawOptions, copyGatewayOptions);
   if (read.isErr()) return err(read.error);
   const options = read.value;
@@ -133,12 +135,10 @@ export async function routeOrder(router: Router, order: Order, rawOptions: unkno
   const eligible: Candidate[] = [];
   for (const entry of listed) {
     const sentOrderId = entry.derivesOrderIds ? deriveOrderId(order.orderId) : order.orderId;
-    const checked =
-      sentOrderId === order.orderId
-        ? eligibility(entry, order, parsed.value, tryOptions)
-        : eligibility(entry, { ...order, orderId: sentOrderId }, { ...parsed.value, orderId: sentOrderId }, tryOptions);
+    const sent = sentOrderId === order.orderId ? parsed.value : { ...parsed.value, orderId: sentOrderId };
+    const checked = eligibility(entry, sent, tryOptions);
     if (checked.isOk()) {
-      eligible.push({ entry, sentOrderId, ...checked.value });
+      eligible.push({ entry, sentOrderId, prepared: checked.value });
       continue;
     }
     const issues = checked.error;
@@ -183,7 +183,7 @@ function listProviders(router: Router, chosen: readonly string[]): { names: stri
   return { names, listed };
 }
 
-async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise<Result<GatewaySession, GatewayError>> {
+async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise<Result<GatewaySession, RoutingError>> {
   let leaving: { provider: string; outcome: Extract<ProviderOutcome, { kind: 'failed' }> } | undefined;
   for (const [i, candidate] of eligible.entries()) {
     const { entry } = candidate;
@@ -232,7 +232,7 @@ function routedSession(run: OrderRun, candidate: Candidate, outcome: Extract<Pro
  * The error that keeps the order from falling back although its last failure would: the order is at
  * this provider (found without a link), or may be and could not be asked, with `ambiguous: 'fail'`.
  */
-function heldBack(router: Router, outcome: Extract<ProviderOutcome, { kind: 'failed' }>): GatewayError | undefined {
+function heldBack(router: Router, outcome: Extract<ProviderOutcome, { kind: 'failed' }>): PayrouteError | undefined {
   if (outcome.residue === 'exists') return heldWithoutLink(outcome.error);
   if (outcome.residue === 'unknown' && router.ambiguous === 'fail') return unresolvedAmbiguity(outcome.error, outcome.lookupError);
   return undefined;
@@ -244,12 +244,12 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
   const { entry } = candidate;
   const nextBackoff = createBackoff(router.retry, router.random);
   const started = Date.now();
-  let last: GatewayError | undefined;
+  let last: PayrouteError | undefined;
   // Whether an earlier try here may have created the order: a later duplicate_order is then most probably ours.
   let earlierMayExist = false;
   let residue: Residue = 'none';
-  let lookupError: GatewayError | undefined;
-  const give = (error: GatewayError, next = moveOn(error, router.fallbackOn)): ProviderOutcome => ({
+  let lookupError: PayrouteError | undefined;
+  const give = (error: PayrouteError, next = moveOn(error, router.fallbackOn)): ProviderOutcome => ({
     kind: 'failed',
     error,
     next,
@@ -279,7 +279,7 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
     }
 
     const duplicate = result.error.kind === 'duplicate_order';
-    const error: GatewayError = duplicate && earlierMayExist ? duplicateAfterAmbiguousTry(result.error) : result.error;
+    const error: PayrouteError = duplicate && earlierMayExist ? duplicateAfterAmbiguousTry(result.error) : result.error;
     last = error;
     emit(router.hooks.onAttempt, {
       ...event,
@@ -298,7 +298,8 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
     residue = residueAfter(residue, error, reconciled);
     if (reconciled?.outcome === 'lookup_failed') lookupError = reconciled.error;
 
-    if (!shouldRetry(error, { triesLeft: attempt < router.retry.maxAttempts, hasNext, fallbackOn: router.fallbackOn })) {
+    const retry = { triesLeft: attempt < router.retry.maxAttempts, hasNext, fallbackOn: router.fallbackOn, dedupesOrderId: entry.provider.capabilities.dedupesOrderId };
+    if (!shouldRetry(error, retry)) {
       return give(error);
     }
     // Retry-After is honoured as asked, but a wait that would outlast the deadline is not begun.
@@ -313,12 +314,12 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
  * Looks the order up after a try that may have created it (or met `duplicate_order`), when the
  * provider can look orders up and the order's time is not over; nothing otherwise.
  */
-async function reconcileTry(run: OrderRun, candidate: Candidate, error: GatewayError): Promise<Reconciled | undefined> {
-  const { entry, sentOrderId, foreign } = candidate;
+async function reconcileTry(run: OrderRun, candidate: Candidate, error: PayrouteError): Promise<Reconciled | undefined> {
+  const { entry, sentOrderId } = candidate;
   const ambiguous = error.kind === 'duplicate_order' || error.orderMayExist === true;
   if (!ambiguous || !canLookUp(entry.provider) || run.deadline.aborted) return undefined;
   const started = Date.now();
-  const reconciled = await reconcile({ name: entry.name, provider: entry.provider, sentOrderId, foreign }, run.order, run.deadline, run.routingId);
+  const reconciled = await reconcile({ name: entry.name, provider: entry.provider, sentOrderId }, run.order, run.deadline, run.routingId);
   emit(run.router.hooks.onReconcile, {
     provider: entry.name,
     orderId: run.order.orderId,
@@ -333,7 +334,7 @@ async function reconcileTry(run: OrderRun, candidate: Candidate, error: GatewayE
 }
 
 /** What is known of the order at a provider after one more failed try and its look-up, if there was one. */
-function residueAfter(before: Residue, error: GatewayError, reconciled: Reconciled | undefined): Residue {
+function residueAfter(before: Residue, error: PayrouteError, reconciled: Reconciled | undefined): Residue {
   if (!reconciled) return error.orderMayExist === true ? moreCertain(before, 'unasked') : before;
   switch (reconciled.outcome) {
     // Asked after every earlier try here ended: none of them created it.
@@ -347,26 +348,21 @@ function residueAfter(before: Residue, error: GatewayError, reconciled: Reconcil
 }
 
 /**
- * One try, with an abort caused by the order's own deadline reported as the timeout it is. A foreign
- * adapter's try ends at the deadline whether it heeds the abort or not; its late answer is reported.
+ * One try, with an abort caused by the order's own deadline reported as the timeout it is. Every
+ * provider's try ends at the deadline whether it heeds the abort or not; a late answer is reported.
  */
-async function tryOnce(run: OrderRun, candidate: Candidate, attempt: number): Promise<Result<OrderSession, GatewayError>> {
+async function tryOnce(run: OrderRun, candidate: Candidate, attempt: number): Promise<Result<OrderSession, PayrouteError>> {
   const { deadline } = run;
   const provider = candidate.entry.name;
-  let result: Result<OrderSession, GatewayError>;
-  if (candidate.foreign) {
-    const started = Date.now();
-    const raced = await raceDeadline(provider, candidate.send, deadline, (late) => reportLateAnswer(run, provider, attempt, started, late));
-    result = raced === OUTRUN ? err(leftInFlight(provider)) : raced;
-  } else {
-    result = await candidate.send(deadline);
-  }
+  const started = Date.now();
+  const raced = await raceDeadline(provider, (signal) => candidate.prepared.send(signal), deadline, (late) => reportLateAnswer(run, provider, attempt, started, late));
+  const result = raced === OUTRUN ? err(leftInFlight(provider)) : raced;
   return result.mapErr((error) =>
     error.kind === 'aborted' && !deadline.callerAborted() && deadline.expired() ? deadlineReached(error, run.router.retry.deadlineMs) : error,
   );
 }
 
-function reportLateAnswer(run: OrderRun, provider: string, attempt: number, started: number, late: Result<OrderSession, GatewayError>): void {
+function reportLateAnswer(run: OrderRun, provider: string, attempt: number, started: number, late: Result<OrderSession, PayrouteError>): void {
   // An adapter that ends its try at the abort only confirms it: that is no answer.
   if (late.isErr() && late.error.kind === 'aborted') return;
   const event = { provider, orderId: run.order.orderId, attempt, durationMs: Date.now() - started };
@@ -385,7 +381,7 @@ function reportLateAnswer(run: OrderRun, provider: string, attempt: number, star
 }
 
 /** The error that ends the order when the caller aborted or the deadline passed; nothing otherwise. */
-function haltError(run: OrderRun): GatewayError | undefined {
+function haltError(run: OrderRun): RoutingError | undefined {
   const { deadline } = run;
   if (!deadline.callerAborted() && !deadline.expired()) return undefined;
   return stopped(deadline.callerAborted(), run.router.retry.deadlineMs, run);

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { GatewayError } from '../errors.js';
+import type { RoutingError } from '../gateway/routing-error.js';
 import { ledgerUnavailable } from './errors.js';
 import { restoreError } from './session.js';
 import type { ClaimOutcome, FencedOutcome, LedgerError, LedgerOperation, LedgerRecord, LedgerRecordState, StoredSession } from './types.js';
@@ -70,7 +70,7 @@ export function toRecord(operation: LedgerOperation, orderId: string, stored: St
     leaseExpiresAt: iso(stored.leaseUntil),
     attempts: stored.attempts.map((attempt) => ({ provider: attempt.provider, mayExist: attempt.mayExist, at: iso(attempt.at) })),
     ...(session === undefined ? {} : { session: session as StoredSession }),
-    ...(outcome === undefined ? {} : { outcome: restoreError(outcome as unknown as GatewayError) }),
+    ...(outcome === undefined ? {} : { outcome: restoreError(outcome as unknown as RoutingError) }),
     createdAt: iso(stored.createdAt),
     updatedAt: iso(stored.updatedAt),
     expiresAt: iso(stored.expiresAt),

@@ -1,12 +1,16 @@
 import type { ResultAsync } from 'neverthrow';
-import type { GatewayError } from '../errors.js';
+import type { RoutingError } from '../gateway/routing-error.js';
+import type { Attempt } from '../gateway/routing-error.js';
 import type { OrderSession } from '../port.js';
+
+/** A session as the gateway returns it to a ledger's owner: an `OrderSession`, with the tries that failed before it. */
+export type LedgerSession = OrderSession & { readonly attempts?: readonly Attempt[] };
 
 /**
  * An `OrderSession` as a ledger stores it: JSON-safe, with its dates as ISO 8601 strings. `raw` must be
  * JSON-safe too (a provider's parsed answer is). `storeSession` and `restoreSession` convert.
  */
-export type StoredSession = Omit<OrderSession, 'clientAuthTokenExpiresAt' | 'expiresAt' | 'createdAt'> & {
+export type StoredSession = Omit<LedgerSession, 'clientAuthTokenExpiresAt' | 'expiresAt' | 'createdAt'> & {
   readonly clientAuthTokenExpiresAt?: string;
   readonly expiresAt?: string;
   readonly createdAt?: string;
@@ -49,7 +53,7 @@ export interface LedgerRecord {
   /** The created order, once `state` is `completed`. */
   readonly session?: StoredSession;
   /** Why the owner released the order, once `state` is `released`. */
-  readonly outcome?: GatewayError;
+  readonly outcome?: RoutingError;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** When the store forgets the record: its time to live counts from the latest write. */
@@ -101,7 +105,7 @@ export interface CompleteParams extends Fence {
 
 export interface ReleaseParams extends Fence {
   /** The failure the call returned, so a caller waiting on this order can return the same. */
-  readonly outcome: GatewayError;
+  readonly outcome: RoutingError;
 }
 
 /**
@@ -130,7 +134,7 @@ export type FencedOutcome =
 export type LedgerOperation = 'claim' | 'recordAttempt' | 'renew' | 'complete' | 'release' | 'read';
 
 /**
- * A ledger call that did not get an answer. Plain objects, like `GatewayError`.
+ * A ledger call that did not get an answer. Plain objects, like `PayrouteError`.
  * - `ledger_unavailable`: the store failed or did not answer within the timeout; the write may or may not
  *   have been applied (repeat the call with the same owner: claims and completions are idempotent);
  * - `invalid_input`: an argument was wrong (`field` names it); nothing was sent.

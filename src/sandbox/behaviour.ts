@@ -101,8 +101,8 @@ export interface ProviderSandbox<TCredentials, TAdapterOptions, TRequest, TOrder
  */
 export interface SandboxDefinition<TSchema extends z.ZodType, TCredentials, TAdapterOptions, TRequest, TOrder> {
   readonly optionsSchema: TSchema;
-  readonly defaultCredentials: TCredentials;
-  bind(options: z.output<TSchema>): ProviderSandbox<TCredentials, TAdapterOptions, TRequest, TOrder>;
+  /** The sandbox for these options; `defaults` are the credentials it accepts unless the options say others. */
+  bind(options: z.output<TSchema>, defaults: TCredentials): ProviderSandbox<TCredentials, TAdapterOptions, TRequest, TOrder>;
 }
 
 /** Any registered sandbox definition. */

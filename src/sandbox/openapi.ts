@@ -1,5 +1,5 @@
-import addFormats from 'ajv-formats';
-import { OpenAPIBackend, type Document, type ValidationResult } from 'openapi-backend';
+import type { Document, ValidationResult } from 'openapi-backend';
+import { loadValidatorLibraries } from './validator-libraries.js';
 
 type AjvError = NonNullable<ValidationResult['errors']>[number];
 
@@ -36,6 +36,7 @@ export interface RequestValidator {
  * independently of the adapters' own zod schemas. Rejects when the document cannot be read.
  */
 export async function createRequestValidator(document: OpenApiDocument): Promise<RequestValidator> {
+  const { OpenAPIBackend, addFormats } = await loadValidatorLibraries();
   const api = new OpenAPIBackend({
     // openapi-backend dereferences in place, and the document is a shared module constant. The cast only
     // names the data; the tests check every document against OpenAPI.
@@ -43,7 +44,7 @@ export async function createRequestValidator(document: OpenApiDocument): Promise
     strict: true,
     quick: true,
     ajvOpts: { allErrors: true, logger: false },
-    customizeAjv: (ajv) => addFormats.default(ajv, ['email', 'uri', 'date-time']),
+    customizeAjv: (ajv) => addFormats(ajv, ['email', 'uri', 'date-time']),
   });
   await api.init();
   // Quick mode compiles each validator on its first request, which can take longer than a test's timeout

@@ -3,10 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInProviders } from '../../providers/index.js';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
 import { EXIT, run } from '../../src/cli/run.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 
 interface Ran {
   code: number;
@@ -22,7 +23,7 @@ async function cli(argv: string[], env: Record<string, string> = {}): Promise<Ra
     stderr: (text) => errors.push(text),
     env,
     interrupted: () => Promise.resolve(),
-  });
+  }, builtInProviders);
   return { code, stdout: out.join('\n'), stderr: errors.join('\n') };
 }
 
@@ -261,8 +262,8 @@ describe('payroute with a configuration', () => {
 });
 
 it('runs as a process with exit codes a shell can use', () => {
-  const ran = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'create-order', '--amount', 'ten'], { encoding: 'utf8' });
+  const ran = spawnSync(process.execPath, ['--import', 'tsx', 'providers/entries/cli.ts', 'create-order', '--amount', 'ten'], { encoding: 'utf8' });
   expect(ran.status).toBe(EXIT.usage);
   expect(ran.stderr).toContain('payroute: --amount: "ten" is not a plain decimal amount');
-  expect(spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--version'], { encoding: 'utf8' }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(spawnSync(process.execPath, ['--import', 'tsx', 'providers/entries/cli.ts', '--version'], { encoding: 'utf8' }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 });

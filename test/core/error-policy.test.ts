@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorPolicy, errorPolicyMarkdown } from '../../src/error-policy.js';
-import { DEFAULT_FALLBACK_ON, fallbackKinds } from '../../src/index.js';
+import { DEFAULT_FALLBACK_ON, fallbackKinds } from '../../providers/entries/index.js';
 import { classifyStatus } from '../../src/http-status.js';
 
 describe('the error-policy table', () => {

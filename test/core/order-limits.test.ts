@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commerceEngine } from '../../providers/commerce-engine/index.js';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
-import type { Order, PaymentProvider } from '../../src/index.js';
+import type { Order, PaymentProvider } from '../../providers/entries/index.js';
 import { basicOrder, FLOWWISE_ID, FLOWWISE_SECRET, JUSPAY_KEY } from '../fixtures.js';
 import { useNock } from '../setup-nock.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { commerceEngine } from '../../providers/commerce-engine/index.js';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
-import { gatewayError, type GatewayError } from '../../src/errors.js';
+import { gatewayError, type PayrouteError as GatewayError } from '../../src/errors.js';
 import { createErrorSanitiser, PROVIDER_TEXT_LIMIT, MESSAGE_LIMIT } from '../../src/sanitise-error.js';
 import { basicOrder, juspayFullAnswer } from '../fixtures.js';
 import { useNock } from '../setup-nock.js';

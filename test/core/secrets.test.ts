@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
-import type { GatewayError } from '../../src/errors.js';
+import type { PayrouteError } from '../../src/errors.js';
 import { basicOrder, FLOWWISE_ID, FLOWWISE_SECRET, JUSPAY_KEY } from '../fixtures.js';
 import { startLoopback, type LoopbackServer } from '../loopback.js';
 
@@ -95,7 +95,7 @@ describe('credentials never leave payroute', () => {
     const [provider] = adapters('hang');
     const pending = provider!.createOrder(basicOrder, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
-    const error: GatewayError = (await pending)._unsafeUnwrapErr();
+    const error: PayrouteError = (await pending)._unsafeUnwrapErr();
     expect(error.kind).toBe('aborted');
     expectNoSecret(error);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CircuitChangeEvent, GatewayConfig } from '../../src/index.js';
+import type { CircuitChangeEvent, GatewayConfig } from '../../providers/entries/index.js';
 import { failure, fakeGateway, order } from './fakes.js';
 
 const consecutive: Partial<GatewayConfig> = {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGateway, loadGatewayConfig, PayrouteConfigError, type GatewayConfig } from '../../src/index.js';
+import { createGateway, loadGatewayConfig, PayrouteConfigError, type GatewayConfig } from '../../providers/entries/index.js';
 import { fakePsps } from './fakes.js';
 
 const SECRET = 'jp_live_SUPERSECRET_9f8e';
@@ -70,10 +70,10 @@ describe('createGateway configuration', () => {
 
   it('rejects routing that names no configured provider, for every strategy', () => {
     const providers = { a: { type: 'fake' } };
-    const adapters = fakePsps().adapters;
+    const fakes = fakePsps().providers;
     const check = (routing: unknown) => {
       try {
-        createGateway({ providers, routing } as GatewayConfig, { adapters });
+        createGateway({ providers, routing } as GatewayConfig, { providers: fakes });
         return [];
       } catch (thrown) {
         return (thrown as PayrouteConfigError).fields.map((f) => `${f.path}: ${f.message}`);
@@ -125,18 +125,27 @@ describe('createGateway configuration', () => {
 
   it('routes a registered custom adapter like a built-in one', async () => {
     const psps = fakePsps();
-    const gateway = createGateway({ providers: { mine: { type: 'fake' } }, routing: { strategy: 'priority', order: ['mine'] } }, { adapters: psps.adapters });
+    const gateway = createGateway({ providers: { mine: { type: 'fake' } }, routing: { strategy: 'priority', order: ['mine'] } }, { providers: psps.providers });
     expect((await gateway.createOrder({ orderId: 'o1', amount: 100, currency: 'INR' }))._unsafeUnwrap().provider).toBe('mine');
   });
 
   it('rejects a custom adapter that ignores its name, and names (never quotes) what a factory throws', () => {
-    const stubborn = () => ({ name: 'always_me', type: 'x', validate: () => { throw new Error('unused'); }, createOrder: () => { throw new Error('unused'); } });
-    const throwing = () => {
-      throw new Error(`cannot connect with ${SECRET}`);
+    const unused = () => {
+      throw new Error('unused');
     };
+    const stubborn = Object.assign(
+      () => ({ name: 'always_me', type: 'x', capabilities: { operations: [], dedupesOrderId: true }, validate: unused, prepareOrder: unused, createOrder: unused }),
+      { type: 'stubborn' },
+    );
+    const throwing = Object.assign(
+      () => {
+        throw new Error(`cannot connect with ${SECRET}`);
+      },
+      { type: 'throwing' },
+    );
     const config = { providers: { s: { type: 'stubborn' }, t: { type: 'throwing' } }, routing: { strategy: 'priority', order: ['s', 't'] } } as const;
     try {
-      createGateway(config, { adapters: { stubborn, throwing } });
+      createGateway(config, { providers: [stubborn, throwing] });
       expect.unreachable();
     } catch (thrown) {
       const error = thrown as PayrouteConfigError;
@@ -219,6 +228,6 @@ describe('loadGatewayConfig', () => {
   it('accepts custom adapter types when given the same adapters', () => {
     const env = { PAYROUTE_CONFIG: JSON.stringify({ providers: { a: { type: 'fake' } }, routing: { strategy: 'priority', order: ['a'] } }) };
     expect(loadGatewayConfig({ env })._unsafeUnwrapErr().fields?.[0]?.path).toBe('providers.a.type');
-    expect(loadGatewayConfig({ env, adapters: fakePsps().adapters }).isOk()).toBe(true);
+    expect(loadGatewayConfig({ env, providers: fakePsps().providers }).isOk()).toBe(true);
   });
 });

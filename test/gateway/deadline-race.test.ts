@@ -1,6 +1,6 @@
 import { ok, type Result } from 'neverthrow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGateway, type GatewayConfig, type GatewayError, type GatewaySession, type LateAnswerEvent, type PaymentProvider } from '../../src/index.js';
+import { createGateway, type GatewayConfig, type GatewayError, type GatewaySession, type LateAnswerEvent, type PaymentProvider } from '../../providers/entries/index.js';
 import { deafReply, failure, fakeGateway, order } from './fakes.js';
 
 const single: Partial<GatewayConfig> = {
@@ -114,26 +114,38 @@ describe('an adapter of your own that ignores the abort signal', () => {
 
 describe('an adapter of your own that throws', () => {
   it('is that provider failing (internal), not a rejection of the whole order', async () => {
-    const throwing = (options: { name: string }): PaymentProvider => ({
-      name: options.name,
-      type: 'throwing',
-      validate: () => ok(undefined),
-      createOrder: () => {
-        throw new Error('adapter bug');
-      },
-    });
-    const gateway = createGateway({ providers: { a: { type: 'throwing' } }, routing: { strategy: 'priority', order: ['a'] } }, { adapters: { throwing } });
+    const bug = () => {
+      throw new Error('adapter bug');
+    };
+    const throwing = Object.assign(
+      (options: { name: string }): PaymentProvider => ({
+        name: options.name,
+        type: 'throwing',
+        capabilities: { operations: ['createOrder'], dedupesOrderId: true },
+        validate: () => ok(undefined),
+        prepareOrder: () => ok({ send: bug }),
+        createOrder: bug,
+      }),
+      { type: 'throwing' },
+    );
+    const gateway = createGateway({ providers: { a: { type: 'throwing' } }, routing: { strategy: 'priority', order: ['a'] } }, { providers: [throwing] });
     expect((await gateway.createOrder(order))._unsafeUnwrapErr()).toMatchObject({ kind: 'internal', provider: 'a', attempts: [{ provider: 'a' }] });
   });
 
   it('is that provider failing (internal) when it answers with something that is no Result', async () => {
-    const unresultful = (options: { name: string }): PaymentProvider => ({
-      name: options.name,
-      type: 'unresultful',
-      validate: () => ok(undefined),
-      createOrder: () => Promise.resolve({ orderId: 'ord_1' }) as never,
-    });
-    const gateway = createGateway({ providers: { a: { type: 'unresultful' } }, routing: { strategy: 'priority', order: ['a'] } }, { adapters: { unresultful } });
+    const noResult = () => Promise.resolve({ orderId: 'ord_1' }) as never;
+    const unresultful = Object.assign(
+      (options: { name: string }): PaymentProvider => ({
+        name: options.name,
+        type: 'unresultful',
+        capabilities: { operations: ['createOrder'], dedupesOrderId: true },
+        validate: () => ok(undefined),
+        prepareOrder: () => ok({ send: noResult }),
+        createOrder: noResult,
+      }),
+      { type: 'unresultful' },
+    );
+    const gateway = createGateway({ providers: { a: { type: 'unresultful' } }, routing: { strategy: 'priority', order: ['a'] } }, { providers: [unresultful] });
     expect((await gateway.createOrder(order))._unsafeUnwrapErr()).toMatchObject({ kind: 'internal', provider: 'a' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGateway, type SkipEvent } from '../../src/index.js';
+import { createGateway, type SkipEvent } from '../../providers/entries/index.js';
 import { fakePsps, order } from './fakes.js';
 
 const juspayEntry = { type: 'juspay', apiKey: 'jp_live_key_1234', merchantId: 'acme', environment: 'sandbox' } as const;
@@ -8,7 +8,7 @@ function gatewayWith(providers: Record<string, Record<string, unknown> & { type:
   const psps = fakePsps();
   const gateway = createGateway(
     { providers, routing: { strategy: 'priority', order }, retry: { maxAttempts: 1 } },
-    { adapters: psps.adapters, hooks: { onSkip: (event) => skips.push(event) } },
+    { providers: psps.providers, hooks: { onSkip: (event) => skips.push(event) } },
   );
   return { gateway, ...psps };
 }

@@ -2,6 +2,7 @@ import { err, errAsync, ok, okAsync, ResultAsync } from 'neverthrow';
 import {
   createGateway,
   gatewayError,
+  type AbortLike,
   type GatewayConfig,
   type GatewayError,
   type GatewayErrorKind,
@@ -10,7 +11,8 @@ import {
   type OrderSession,
   type OrderState,
   type PaymentProvider,
-} from '../../src/index.js';
+  type PreparedOrder,
+} from '../../providers/entries/index.js';
 
 /** An answer given whenever the test settles it, whatever the signal says: an adapter that ignores its abort signal. */
 export interface DeafReply {
@@ -60,10 +62,11 @@ export interface FakeCall {
 }
 
 /**
- * A registry with one adapter type, `fake`, whose instances answer from per-provider scripts
- * (`created` once the script is used up) and record the orders they create. `maxOrderIdLength` makes
- * `validate` reject long ids; `lookups: false` leaves `getOrder` out; look-ups answer from the recorded
- * orders unless scripted otherwise.
+ * Providers of one type, `fake`, whose instances answer from per-provider scripts (`created` once the
+ * script is used up) and record the orders they create; they implement the port by hand, as any
+ * provider may. `maxOrderIdLength` makes `prepareOrder` reject long ids; `dedupesOrderId: false` says a
+ * retry could create a second order; `lookups: false` leaves `getOrder` out; look-ups answer from the
+ * recorded orders unless scripted otherwise.
  */
 export function fakePsps() {
   const scripts = new Map<string, Reply[]>();
@@ -84,22 +87,19 @@ export function fakePsps() {
     if (!order) return errAsync(failure('not_found', { provider, message: `no order ${orderId}` }));
     return okAsync(state(provider, order));
   };
-  const fake = (options: { name: string; maxOrderIdLength?: number; lookups?: boolean }): PaymentProvider => ({
-    ...(options.lookups !== false && { getOrder: getOrder(options.name) }),
-    name: options.name,
-    type: 'fake',
-    validate: (order) =>
+  const create = (options: { name: string; maxOrderIdLength?: number; dedupesOrderId?: boolean; lookups?: boolean }): PaymentProvider => {
+    const validate = (order: Order) =>
       order.orderId.length > (options.maxOrderIdLength ?? 64)
         ? err(gatewayError({ kind: 'validation', provider: options.name, retryable: false, message: 'too long', fields: [{ path: 'orderId', message: 'too long for fake' }] }))
-        : ok(undefined),
-    createOrder: (order, callOptions = {}) => {
+        : ok(undefined);
+    const send = (order: Order, signal: AbortLike | undefined): ResultAsync<OrderSession, GatewayError> => {
       calls.push({ provider: options.name, orderId: order.orderId });
       const reply = scripts.get(options.name)?.shift() ?? 'created';
       if (reply === 'created') {
         record(options.name, order);
         return okAsync(session(options.name, order));
       }
-      if (reply === 'hang') return hang(options.name, callOptions.signal);
+      if (reply === 'hang') return hang(options.name, signal);
       if ('createdThen' in reply) {
         record(options.name, order);
         return errAsync({ ...reply.createdThen, provider: options.name });
@@ -108,10 +108,24 @@ export function fakePsps() {
         return new ResultAsync(reply.deaf.then((late) => (late === 'created' ? ok(session(options.name, order)) : err({ ...late, provider: options.name }))));
       }
       return errAsync({ ...reply, provider: options.name });
-    },
-  });
+    };
+    const prepareOrder = (order: Order) => validate(order).map((): PreparedOrder => ({ send: (signal) => send(order, signal) }));
+    const withLookups = options.lookups !== false;
+    return {
+      ...(withLookups && { getOrder: getOrder(options.name) }),
+      name: options.name,
+      type: 'fake',
+      capabilities: { operations: withLookups ? ['createOrder', 'getOrder'] : ['createOrder'], dedupesOrderId: options.dedupesOrderId ?? true },
+      validate,
+      prepareOrder,
+      createOrder: (order, callOptions = {}) => {
+        const prepared = prepareOrder(order);
+        return prepared.isErr() ? errAsync(prepared.error) : prepared.value.send(callOptions.signal);
+      },
+    };
+  };
   return {
-    adapters: { fake },
+    providers: [Object.assign(create, { type: 'fake' })],
     calls,
     /** Queues the answers of the provider's next tries. */
     script: (provider: string, ...replies: Reply[]) => scripts.set(provider, [...(scripts.get(provider) ?? []), ...replies]),
@@ -129,7 +143,7 @@ export function fakePsps() {
 }
 
 /** Never answers; ends as the real transport does when its signal aborts mid-flight. */
-function hang(provider: string, signal: AbortSignal | undefined): ResultAsync<OrderSession, GatewayError> {
+function hang(provider: string, signal: AbortLike | undefined): ResultAsync<OrderSession, GatewayError> {
   return new ResultAsync(
     new Promise((resolve) => {
       signal?.addEventListener('abort', () =>
@@ -181,7 +195,7 @@ export function fakeConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
 /** A gateway over fake providers; `random` is fixed at 0.5 unless given. */
 export function fakeGateway(overrides: Partial<GatewayConfig> = {}, options: GatewayOptions = {}) {
   const psps = fakePsps();
-  const gateway = createGateway(fakeConfig(overrides), { random: () => 0.5, ...options, adapters: psps.adapters });
+  const gateway = createGateway(fakeConfig(overrides), { random: () => 0.5, ...options, providers: psps.providers });
   return { gateway, ...psps };
 }
 

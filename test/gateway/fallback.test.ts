@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FALLBACK_ON, type GatewayErrorKind } from '../../src/index.js';
+import { DEFAULT_FALLBACK_ON, type GatewayErrorKind } from '../../providers/entries/index.js';
 import { failure, fakeGateway, order } from './fakes.js';
 
 const noRetries = { retry: { maxAttempts: 1 } };

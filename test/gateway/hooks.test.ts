@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptEvent, FallbackEvent, GatewayHooks, ReconcileEvent, SkipEvent } from '../../src/index.js';
+import type { AttemptEvent, FallbackEvent, GatewayHooks, ReconcileEvent, SkipEvent } from '../../providers/entries/index.js';
 import { failure, fakeGateway, order } from './fakes.js';
 
 function recorder() {

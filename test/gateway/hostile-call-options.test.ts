@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GatewayCreateOrderOptions, Order } from '../../src/index.js';
+import type { GatewayCreateOrderOptions, Order } from '../../providers/entries/index.js';
 import { fakeGateway, order } from './fakes.js';
 
 const throwing = () => {

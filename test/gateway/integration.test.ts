@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGateway, type AttemptEvent, type FallbackEvent, type Gateway } from '../../src/index.js';
+import { createGateway, type AttemptEvent, type FallbackEvent, type Gateway } from '../../providers/entries/index.js';
 
 const JUSPAY_KEY = 'jp_live_INTEGRATIONSECRET_42';
 const FW_SECRET = 'fw_secret_INTEGRATIONSECRET_43';

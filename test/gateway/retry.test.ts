@@ -1,7 +1,7 @@
-import { getEventListeners } from 'node:events';
+import { EventEmitter, getEventListeners, getMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackoff, DEFAULT_RETRY } from '../../src/gateway/retry-policy.js';
-import type { GatewayConfig, GatewayError, GatewaySession } from '../../src/index.js';
+import type { GatewayConfig, GatewayError, GatewaySession } from '../../providers/entries/index.js';
 import type { Result } from 'neverthrow';
 import { failure, fakeGateway, order } from './fakes.js';
 
@@ -79,6 +79,19 @@ describe('retries', () => {
     const session = state.result?._unsafeUnwrap();
     expect(session?.provider).toBe('b');
     expect(session?.attempts.every((a) => a.error.orderMayExist)).toBe(true);
+  });
+
+  it('never retries an ambiguous failure at a provider that does not dedupe order ids: a retry could create a second order', async () => {
+    const { gateway, script, tried } = fakeGateway({
+      providers: { a: { type: 'fake', dedupesOrderId: false }, b: { type: 'fake' } },
+      routing: { strategy: 'priority', order: ['a', 'b'] },
+      retry: { maxAttempts: 3 },
+    });
+    script('a', failure('timeout'));
+    const state = start(gateway.createOrder(order));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(tried()).toEqual(['a', 'b']);
+    expect(state.result?._unsafeUnwrap().attempts.map((a) => a.error.kind)).toEqual(['timeout']);
   });
 
   it('falls back at once, with no wait, on a failure that certainly created nothing', async () => {
@@ -203,7 +216,9 @@ describe('deadline and abort', () => {
       const shutdown = new AbortController();
       const states = orders(20).map((o) => start(gateway.createOrder(o, { signal: shutdown.signal })));
       await vi.advanceTimersByTimeAsync(10);
-      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(20);
+      // One listener for every order in flight on it: none of them raises the signal's listener limit.
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(1);
+      expect(getMaxListeners(shutdown.signal)).toBe(EventEmitter.defaultMaxListeners);
       shutdown.abort();
       await vi.advanceTimersByTimeAsync(0);
       expect(states.map((state) => state.result?._unsafeUnwrapErr().kind)).toEqual(orders(20).map(() => 'aborted'));

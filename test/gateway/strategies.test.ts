@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStrategy, weightedStrategy } from '../../src/gateway/strategies.js';
 import { stickyPoint } from '../../src/gateway/sticky.js';
 import { gatewayConfigSchema } from '../../src/gateway/config-schema.js';
-import type { RoutingConfig, ValidOrder } from '../../src/index.js';
+import type { RoutingConfig, ValidOrder } from '../../providers/entries/index.js';
 import { fakeGateway, order } from './fakes.js';
 
 const base: ValidOrder = { orderId: 'ord_1', amount: 10_000, currency: 'INR' };

@@ -4,14 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { gatewayError, isGatewayError, providersThatMayHold, restoreSession, storeSession } from '../../src/index.js';
-import type { ClaimOutcome, LedgerRecord, OrderLedger, OrderSession } from '../../src/index.js';
+import { gatewayError, isGatewayError, providersThatMayHold, restoreSession, storeSession } from '../../providers/entries/index.js';
+import type { ClaimOutcome, LedgerRecord, LedgerSession, OrderLedger } from '../../providers/entries/index.js';
 import { fingerprint, otherFingerprint } from './fixtures.js';
 
 export type MakeLedger = (settings?: { ttlSeconds?: number; leaseMs?: number }) => OrderLedger;
 
 
-export const session: OrderSession = {
+export const session: LedgerSession = {
   provider: 'juspay',
   orderId: 'ord_1',
   providerOrderId: 'jus_123',

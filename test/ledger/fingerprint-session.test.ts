@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gatewayError, isGatewayError, orderFingerprint, restoreSession, storeSession } from '../../src/index.js';
-import type { OrderSession } from '../../src/index.js';
+import { gatewayError, isGatewayError, orderFingerprint, restoreSession, storeSession } from '../../providers/entries/index.js';
+import type { LedgerSession } from '../../providers/entries/index.js';
 
 const order = { amount: 10_000, currency: 'INR', customer: { id: 'cust_1' }, returnUrl: 'https://shop.example/done' };
 
@@ -34,7 +34,7 @@ describe('orderFingerprint', () => {
 });
 
 const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true });
-const sessionArb: fc.Arbitrary<OrderSession> = fc.record(
+const sessionArb: fc.Arbitrary<LedgerSession> = fc.record(
   {
     provider: fc.string({ minLength: 1 }),
     orderId: fc.string({ minLength: 1 }),

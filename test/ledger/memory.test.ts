@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryLedger, PayrouteConfigError } from '../../src/index.js';
+import { memoryLedger, PayrouteConfigError } from '../../providers/entries/index.js';
 import { ledgerContract, owner } from './contract.js';
 import { fingerprint } from './fixtures.js';
 

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createClient, createCluster } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PayrouteConfigError, storeSession } from '../../src/index.js';
+import { PayrouteConfigError, storeSession } from '../../providers/entries/index.js';
 import { redisLedger, type RedisScriptClient } from '../../src/ledger/redis/index.js';
 import { ledgerContract, orderId, owner, session, until } from './contract.js';
 import { fingerprint } from './fixtures.js';

@@ -109,6 +109,18 @@ describe.skipIf(!built)(built ? 'the packed package' : 'the packed package (SKIP
     expect(version.stdout.trim()).toBe(pkg.version);
   });
 
+  it('loads payroute/sandbox without its optional peers, and starting it names the packages to install', () => {
+    // The packed project links only the runtime dependencies: openapi-backend and ajv-formats are not there.
+    for (const loader of ['require', 'import'] as const) {
+      const load = loader === 'require' ? "Promise.resolve(require('payroute/sandbox'))" : "import('payroute/sandbox')";
+      const script = `${load}.then((m) => m.startSandbox()).then(() => console.log('started'), (e) => console.log(e.message))`;
+      const ran = spawnSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8', timeout: 30_000 });
+      expect(ran.stdout.trim(), loader).toBe(
+        "payroute's sandbox validates requests with openapi-backend and ajv-formats, which are not installed: npm install --save-dev openapi-backend@~5.20.1 ajv-formats@^3.0.1",
+      );
+    }
+  });
+
   it('recognises an error made by the CommonJS build with the ESM build, and the other way round', () => {
     const result = JSON.parse(node('dual.mjs')) as Record<string, unknown>;
     expect(result).toEqual({

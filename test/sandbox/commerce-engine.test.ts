@@ -1,9 +1,9 @@
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commerceEngine } from '../../providers/commerce-engine/index.js';
-import { commerceEngineOpenApi } from '../../providers/commerce-engine/openapi.js';
+import { commerceEngineOpenApi } from '../../providers/commerce-engine/sandbox/openapi.js';
 import type { Order } from '../../src/order.js';
-import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 import { order, rawPost, type RawAnswer } from './helpers.js';
 
 const { storeId, accessToken } = defaultSandboxCredentials['commerce-engine'];

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { GatewayError } from '../../src/errors.js';
+import type { PayrouteError } from '../../src/errors.js';
 import type { Order } from '../../src/order.js';
 import type { PaymentProvider } from '../../src/port.js';
 import { commerceEngine } from '../../providers/commerce-engine/index.js';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
-import { seededRandom, startSandbox, type Sandbox, type SandboxFailure } from '../../src/sandbox/index.js';
+import { seededRandom, startSandbox, type Sandbox, type SandboxFailure } from '../../providers/entries/sandbox.js';
 import { order } from './helpers.js';
 
 const TIMEOUT_MS = 400;
@@ -35,7 +35,7 @@ interface FaultCase {
   readonly failure: SandboxFailure;
   /** Whether the sandbox keeps the order (the fault hit after processing). */
   readonly created: boolean;
-  readonly error: Partial<GatewayError>;
+  readonly error: Partial<PayrouteError>;
 }
 
 const faultCases: readonly FaultCase[] = [
@@ -176,7 +176,7 @@ describe('sandbox fault options', () => {
     const script = join(mkdtempSync(join(tmpdir(), 'payroute-sandbox-')), 'hang.mts');
     writeFileSync(
       script,
-      `import { startSandbox } from ${JSON.stringify(join(root, 'src/sandbox/index.ts'))};
+      `import { startSandbox } from ${JSON.stringify(join(root, 'providers/entries/sandbox.ts'))};
       const sandbox = await startSandbox({ juspay: { faults: { latencyMs: 60_000 } } });
       const hanging = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"order_id":"FHNG1"}' };
       fetch(sandbox.flowwise.url + '/orders', hanging).catch(() => {});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowwise } from '../../providers/flowwise/index.js';
-import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 import { order, rawPost } from './helpers.js';
 
 const { clientId, clientSecret } = defaultSandboxCredentials.flowwise;

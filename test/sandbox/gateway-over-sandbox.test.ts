@@ -14,8 +14,8 @@ import {
   type Order,
   type ReconcileEvent,
   type SkipEvent,
-} from '../../src/index.js';
-import { startSandbox, type Sandbox, type SandboxFaults } from '../../src/sandbox/index.js';
+} from '../../providers/entries/index.js';
+import { startSandbox, type Sandbox, type SandboxFaults } from '../../providers/entries/sandbox.js';
 
 /*
  * A real gateway whose providers are the sandbox's servers, over loopback HTTP: each fault on the

@@ -3,7 +3,7 @@ import { commerceEngine } from '../../providers/commerce-engine/index.js';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
 import type { LookupProvider } from '../../src/port.js';
-import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 import { basicAuth, order } from './helpers.js';
 
 type Name = 'juspay' | 'flowwise' | 'commerce-engine';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { juspay } from '../../providers/juspay/index.js';
-import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 import { basicAuth, order, rawPost } from './helpers.js';
 
 const { apiKey, merchantId } = defaultSandboxCredentials.juspay;

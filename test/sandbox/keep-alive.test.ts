@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { defaultSandboxCredentials, startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 
 const MiB = 1024 * 1024;
 const { clientId, clientSecret } = defaultSandboxCredentials.flowwise;

@@ -2,9 +2,9 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import { describe, expect, it } from 'vitest';
-import { commerceEngineOpenApi } from '../../providers/commerce-engine/openapi.js';
-import { flowwiseOpenApi } from '../../providers/flowwise/openapi.js';
-import { juspayCredOpenApi, juspayOpenApi } from '../../providers/juspay/openapi.js';
+import { commerceEngineOpenApi } from '../../providers/commerce-engine/sandbox/openapi.js';
+import { flowwiseOpenApi } from '../../providers/flowwise/sandbox/openapi.js';
+import { juspayCredOpenApi, juspayOpenApi } from '../../providers/juspay/sandbox/openapi.js';
 
 describe('the OpenAPI documents', () => {
   it.each([

@@ -1,15 +1,15 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commerceEngine } from '../../providers/commerce-engine/index.js';
-import { commerceEngineOpenApi } from '../../providers/commerce-engine/openapi.js';
-import { commerceEngineSandbox } from '../../providers/commerce-engine/sandbox.js';
+import { commerceEngineOpenApi } from '../../providers/commerce-engine/sandbox/openapi.js';
+import { commerceEngineSandbox } from '../../providers/commerce-engine/sandbox/index.js';
 import { flowwise } from '../../providers/flowwise/index.js';
-import { flowwiseOpenApi } from '../../providers/flowwise/openapi.js';
+import { flowwiseOpenApi } from '../../providers/flowwise/sandbox/openapi.js';
 import { juspay } from '../../providers/juspay/index.js';
-import { juspayCredOpenApi, juspayOpenApi } from '../../providers/juspay/openapi.js';
-import { juspaySandbox } from '../../providers/juspay/sandbox.js';
+import { juspayCredOpenApi, juspayOpenApi } from '../../providers/juspay/sandbox/openapi.js';
+import { juspaySandbox } from '../../providers/juspay/sandbox/index.js';
 import { createRequestValidator, type OpenApiDocument } from '../../src/sandbox/openapi.js';
-import { defaultSandboxCredentials } from '../../src/sandbox/index.js';
+import { defaultSandboxCredentials } from '../../providers/entries/sandbox.js';
 import { richFlowwiseOrder, richJuspayOrder } from './helpers.js';
 
 /*
@@ -42,7 +42,7 @@ async function problemsOf(document: OpenApiDocument, headers: Record<string, str
 }
 
 const juspayForm = (body: string) =>
-  juspaySandbox.bind({}).parseBody(body, 'application/x-www-form-urlencoded')._unsafeUnwrap() as Record<string, string>;
+  juspaySandbox.bind({}, defaultSandboxCredentials.juspay).parseBody(body, 'application/x-www-form-urlencoded')._unsafeUnwrap() as Record<string, string>;
 // Answers name the order sent: the adapters refuse an answer for another order.
 const shortOrder = (orderId: string) => ({ status: 'CREATED', status_id: 1, id: 'ord_1', order_id: orderId, payment_links: { web: 'https://api.juspay.in/merchant/pay/ord_1' } });
 
@@ -62,7 +62,7 @@ describe('adapter requests against the OpenAPI documents', () => {
       expect(form).toHaveProperty([field]);
     }
     expect(await problemsOf(juspayOpenApi, headers, form)).toEqual([]);
-    expect(juspaySandbox.bind({}).isAuthorized(headers)).toBe(true);
+    expect(juspaySandbox.bind({}, defaultSandboxCredentials.juspay).isAuthorized(headers)).toBe(true);
   });
 
   it('Juspay CRED pay: the request with x-routing-id validates against the CRED document', async () => {
@@ -107,7 +107,7 @@ describe('adapter requests against the OpenAPI documents', () => {
     expect(Object.keys(json).sort()).toEqual(['order_number', 'return_url']);
     expect(captured.path).toBe(path);
     expect(await problemsOf(commerceEngineOpenApi, captured.headers, json, captured.path)).toEqual([]);
-    expect(commerceEngineSandbox.bind({}).isAuthorized(captured.headers)).toBe(true);
+    expect(commerceEngineSandbox.bind({}, defaultSandboxCredentials['commerce-engine']).isAuthorized(captured.headers)).toBe(true);
     // Not vacuous: a misspelt or missing field is caught.
     const broken = { order_numbr: 'x', amount: 100.15 };
     expect((await problemsOf(commerceEngineOpenApi, captured.headers, broken, captured.path)).map((p) => p.field).sort()).toEqual(

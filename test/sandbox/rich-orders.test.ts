@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowwise } from '../../providers/flowwise/index.js';
 import { juspay } from '../../providers/juspay/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 import { richFlowwiseOrder, richJuspayOrder } from './helpers.js';
 
 describe('adapters against the sandbox over HTTP, every field', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { juspay } from '../../providers/juspay/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../providers/entries/sandbox.js';
 import { order } from './helpers.js';
 
 describe('seedOrder, on every sandbox server', () => {

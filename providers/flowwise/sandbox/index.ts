@@ -1,15 +1,12 @@
 import { err, ok } from 'neverthrow';
 import { z } from 'zod';
-import { headerValueSchema, secretSchema } from '../../src/config.js';
-import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition, SandboxOrderStatus } from '../../src/sandbox/behaviour.js';
-import { isoSeconds, parseJsonRequest, pathParameter, randomHex, stringField } from '../../src/sandbox/provider-kit.js';
-import type { StoredOrder } from '../../src/sandbox/store.js';
-import type { FlowwiseOptions } from './config.js';
+import { headerValueSchema, secretSchema } from '../../../src/config.js';
+import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition, SandboxOrderStatus } from '../../../src/sandbox/behaviour.js';
+import { isoSeconds, parseJsonRequest, pathParameter, randomHex, stringField } from '../../../src/sandbox/provider-kit.js';
+import type { StoredOrder } from '../../../src/sandbox/store.js';
+import type { FlowwiseOptions } from '../config.js';
 import { flowwiseOpenApi } from './openapi.js';
-import type { FlowwiseOrderRequest } from './wire.js';
-
-/** Credentials the Flowwise sandbox accepts unless told others. */
-export const FLOWWISE_SANDBOX_CREDENTIALS = { clientId: 'sandbox_client', clientSecret: 'sandbox_secret' } as const;
+import type { FlowwiseOrderRequest } from '../wire.js';
 
 /** Minutes an order lives when the request gives no `expiry_time_in_minutes`. */
 const DEFAULT_EXPIRY_MINUTES = 30;
@@ -74,12 +71,11 @@ const FLOWWISE_STATUS: Readonly<Record<SandboxOrderStatus, string | undefined>> 
 /** Flowwise's `POST /orders` and `GET /orders/{order_id}`, offline. */
 export const flowwiseSandbox: SandboxDefinition<typeof optionsSchema, Credentials, FlowwiseSandboxAdapterOptions, Body, Order> = {
   optionsSchema,
-  defaultCredentials: FLOWWISE_SANDBOX_CREDENTIALS,
-  bind: (options) =>
+  bind: (options, defaults) =>
     bindFlowwise(
       {
-        clientId: options.credentials?.clientId ?? FLOWWISE_SANDBOX_CREDENTIALS.clientId,
-        clientSecret: options.credentials?.clientSecret ?? FLOWWISE_SANDBOX_CREDENTIALS.clientSecret,
+        clientId: options.credentials?.clientId ?? defaults.clientId,
+        clientSecret: options.credentials?.clientSecret ?? defaults.clientSecret,
       },
       options.projectId ?? 'sandbox_project',
     ),
@@ -164,3 +160,6 @@ function amountProblem(amount: number): string | undefined {
   if (amount > MAX_FLOAT) return `must be at most ${MAX_FLOAT} (the largest float, the document's format)`;
   return undefined;
 }
+
+/** The type of `flowwiseSandbox`, which `payroute/sandbox` types its server by. */
+export type FlowwiseSandbox = typeof flowwiseSandbox;

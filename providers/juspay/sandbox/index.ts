@@ -1,17 +1,14 @@
 import { err, ok } from 'neverthrow';
 import { z } from 'zod';
-import { headerValueSchema, secretSchema } from '../../src/config.js';
-import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../src/sandbox/behaviour.js';
-import { isMediaType, pathParameter, stringField } from '../../src/sandbox/provider-kit.js';
-import type { StoredOrder } from '../../src/sandbox/store.js';
-import type { JuspayOptions } from './config.js';
+import { headerValueSchema, secretSchema } from '../../../src/config.js';
+import type { Answer, CreateContext, CreateOutcome, ProviderSandbox, SandboxDefinition } from '../../../src/sandbox/behaviour.js';
+import { isMediaType, pathParameter, stringField } from '../../../src/sandbox/provider-kit.js';
+import type { StoredOrder } from '../../../src/sandbox/store.js';
+import type { JuspayOptions } from '../config.js';
 import { juspayCredOpenApi, juspayOpenApi } from './openapi.js';
-import { juspayOrderInStatus, juspayOrderObject, juspayPagePaths, newJuspayOrderId, type JuspaySandboxOrder } from './sandbox-order.js';
+import { juspayOrderInStatus, juspayOrderObject, juspayPagePaths, newJuspayOrderId, type JuspaySandboxOrder } from './order.js';
 
-export type { JuspaySandboxOrder } from './sandbox-order.js';
-
-/** Credentials the Juspay sandbox accepts unless told others. */
-export const JUSPAY_SANDBOX_CREDENTIALS = { apiKey: 'sandbox_key', merchantId: 'sandbox_merchant' } as const;
+export type { JuspaySandboxOrder } from './order.js';
 
 /** The oldest `version` header for which Juspay returns the full order object with a client auth token. */
 const FULL_ORDER_SINCE = '2018-07-01';
@@ -59,12 +56,11 @@ interface Settings {
 /** Juspay's `POST /orders` and `GET /orders/{order_id}`, offline. */
 export const juspaySandbox: SandboxDefinition<typeof optionsSchema, Credentials, JuspaySandboxAdapterOptions, Form, Order> = {
   optionsSchema,
-  defaultCredentials: JUSPAY_SANDBOX_CREDENTIALS,
-  bind: (options) =>
+  bind: (options, defaults) =>
     bindJuspay({
       credentials: {
-        apiKey: options.credentials?.apiKey ?? JUSPAY_SANDBOX_CREDENTIALS.apiKey,
-        merchantId: options.credentials?.merchantId ?? JUSPAY_SANDBOX_CREDENTIALS.merchantId,
+        apiKey: options.credentials?.apiKey ?? defaults.apiKey,
+        merchantId: options.credentials?.merchantId ?? defaults.merchantId,
       },
       variant: options.variant ?? 'standard',
       duplicateOrders: options.duplicateOrders ?? 'reject',
@@ -162,3 +158,6 @@ function bindJuspay(settings: Settings): ProviderSandbox<Credentials, JuspaySand
     rateLimited: () => error(429, { status: 'error', error_code: 'too_many_requests', error_message: 'Too many requests' }),
   };
 }
+
+/** The type of `juspaySandbox`, which `payroute/sandbox` types its server by. */
+export type JuspaySandbox = typeof juspaySandbox;

@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../../src/sandbox/openapi.js';
+import type { OpenApiDocument } from '../../../src/sandbox/openapi.js';
 
 /**
  * Flowwise's published OpenAPI 3.0.3 document of `POST /orders` (shared/reference/flowwise-create-order-openapi.md)

@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../../src/sandbox/openapi.js';
+import type { OpenApiDocument } from '../../../src/sandbox/openapi.js';
 
 /*
  * Juspay's `POST /orders` (and its Order Status API, `GET /orders/{order_id}`, from juspay-order-status.md)

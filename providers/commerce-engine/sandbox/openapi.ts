@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../../src/sandbox/openapi.js';
+import type { OpenApiDocument } from '../../../src/sandbox/openapi.js';
 
 /*
  * Commerce Engine's "Create order in juspay" (`POST /api/v1/{store_id}/storefront/payments/juspay/create-order`)

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { SandboxOrderStatus } from '../../src/sandbox/behaviour.js';
-import { isoSeconds, randomHex } from '../../src/sandbox/provider-kit.js';
+import type { SandboxOrderStatus } from '../../../src/sandbox/behaviour.js';
+import { isoSeconds, randomHex } from '../../../src/sandbox/provider-kit.js';
 
 /** How long a client auth token lives (Juspay: about 15 minutes). */
 const TOKEN_LIFETIME_MS = 15 * 60 * 1000;

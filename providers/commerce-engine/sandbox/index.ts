@@ -1,18 +1,15 @@
 import { err } from 'neverthrow';
 import { z } from 'zod';
-import { secretSchema } from '../../src/config.js';
-import { toMajorUnits } from '../../src/money.js';
-import { orderSchema, type Order, type ValidOrder } from '../../src/order.js';
-import type { Answer, CreateContext, CreateOutcome, LookupContext, ProviderSandbox, SandboxDefinition, SandboxOrderStatus } from '../../src/sandbox/behaviour.js';
-import { parseJsonRequest, pathParameter, stringField } from '../../src/sandbox/provider-kit.js';
-import type { StoredOrder } from '../../src/sandbox/store.js';
-import { juspayOrderInStatus, juspayOrderObject, juspayPagePaths, newJuspayOrderId, type JuspaySandboxOrder } from '../juspay/sandbox-order.js';
-import { storeIdSchema, type CommerceEngineOptions } from './config.js';
+import { secretSchema } from '../../../src/config.js';
+import { toMajorUnits } from '../../../src/money.js';
+import { orderSchema, type Order, type ValidOrder } from '../../../src/order.js';
+import type { Answer, CreateContext, CreateOutcome, LookupContext, ProviderSandbox, SandboxDefinition, SandboxOrderStatus } from '../../../src/sandbox/behaviour.js';
+import { parseJsonRequest, pathParameter, stringField } from '../../../src/sandbox/provider-kit.js';
+import type { StoredOrder } from '../../../src/sandbox/store.js';
+import { juspayOrderInStatus, juspayOrderObject, juspayPagePaths, newJuspayOrderId, type JuspaySandboxOrder } from '../../juspay/sandbox/order.js';
+import { storeIdSchema, type CommerceEngineOptions } from '../config.js';
 import { commerceEngineOpenApi } from './openapi.js';
-import type { CommerceEngineOrderRequest } from './wire.js';
-
-/** Credentials the Commerce Engine sandbox accepts unless told others. */
-export const COMMERCE_ENGINE_SANDBOX_CREDENTIALS = { storeId: 'sandbox_store', accessToken: 'sandbox_token' } as const;
+import type { CommerceEngineOrderRequest } from '../wire.js';
 
 /** Options of the Commerce Engine sandbox, besides the port and faults every sandbox server takes. */
 export interface CommerceEngineSandboxOptions {
@@ -58,12 +55,11 @@ type SandboxOrder = CommerceEngineSandboxOrder;
 /** Commerce Engine's `POST /api/v1/{store_id}/storefront/payments/juspay/create-order` and the payment status of a store order, offline. */
 export const commerceEngineSandbox: SandboxDefinition<typeof optionsSchema, Credentials, CommerceEngineSandboxAdapterOptions, Body, SandboxOrder> = {
   optionsSchema,
-  defaultCredentials: COMMERCE_ENGINE_SANDBOX_CREDENTIALS,
-  bind: (options) =>
+  bind: (options, defaults) =>
     bindCommerceEngine(
       {
-        storeId: options.credentials?.storeId ?? COMMERCE_ENGINE_SANDBOX_CREDENTIALS.storeId,
-        accessToken: options.credentials?.accessToken ?? COMMERCE_ENGINE_SANDBOX_CREDENTIALS.accessToken,
+        storeId: options.credentials?.storeId ?? defaults.storeId,
+        accessToken: options.credentials?.accessToken ?? defaults.accessToken,
       },
       options.storeOrders ?? [],
     ),
@@ -166,3 +162,6 @@ function bindCommerceEngine(
     rateLimited: () => refusal(429, 'Too many requests'),
   };
 }
+
+/** The type of `commerceEngineSandbox`, which `payroute/sandbox` types its server by. */
+export type CommerceEngineSandbox = typeof commerceEngineSandbox;
