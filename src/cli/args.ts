@@ -47,6 +47,7 @@ Options:
   --description <text>    order description
   --config <file>         gateway config (JSON); talks to the real providers it names
   --json                  print JSON instead of text
+  --verbose               also print every attempt and skip on stderr, as they happen
   -h, --help              show this help
 
 Without --config (or PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE) it starts the offline sandbox and a
@@ -87,7 +88,7 @@ Exit codes: 0 found, 1 not found or the provider failed, 2 bad arguments, 3 bad 
 Example:
   payroute get-order --order-id ord1001 --status paid`;
 
-export const DEMO_HELP = `Usage: payroute demo [--json]
+export const DEMO_HELP = `Usage: payroute demo [--json] [--verbose]
 
 Starts the offline sandbox (Juspay and Flowwise over HTTP on 127.0.0.1), creates an order through a
 gateway with Juspay first and Flowwise as backup, then makes the sandbox's Juspay answer 503 and
@@ -95,6 +96,7 @@ creates a second order, which falls back to Flowwise. Needs no account and no ne
 
 Options:
   --json       print JSON instead of text
+  --verbose    also print every attempt and skip on stderr, as they happen
   -h, --help   show this help`;
 
 export const SANDBOX_HELP = `Usage: payroute sandbox [--port <n>]
@@ -117,6 +119,7 @@ export interface CreateOrderArgs {
   readonly description?: string;
   readonly config?: string;
   readonly json: boolean;
+  readonly verbose: boolean;
 }
 
 export interface GetOrderArgs {
@@ -135,7 +138,7 @@ export type Command =
   | { readonly name: 'version' }
   | { readonly name: 'create-order'; readonly args: CreateOrderArgs }
   | { readonly name: 'get-order'; readonly args: GetOrderArgs }
-  | { readonly name: 'demo'; readonly json: boolean }
+  | { readonly name: 'demo'; readonly json: boolean; readonly verbose: boolean }
   | { readonly name: 'sandbox'; readonly port?: number };
 
 /** Reads the command line; throws `UsageError` with a sentence a shell user understands. */
@@ -148,7 +151,10 @@ export function parseCommand(argv: readonly string[], newOrderId: () => string):
   const help = helpFor(command);
   if (help === undefined) throw new UsageError(`unknown command "${command}"`);
   if (rest.includes('-h') || rest.includes('--help')) return { name: 'help', text: help };
-  if (command === 'demo') return { name: 'demo', json: parse(rest, { json: { type: 'boolean' } }).json === true };
+  if (command === 'demo') {
+    const { json, verbose } = parse(rest, { json: { type: 'boolean' }, verbose: { type: 'boolean' } });
+    return { name: 'demo', json: json === true, verbose: verbose === true };
+  }
   if (command === 'sandbox') {
     const { port } = parse(rest, { port: { type: 'string' } });
     if (port === undefined) return { name: 'sandbox' };
@@ -210,6 +216,7 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
     description: { type: 'string' },
     config: { type: 'string' },
     json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
   });
   if (values.amount === undefined) throw new UsageError('--amount is required, such as --amount 100.15', '--amount');
   const currency = values.currency.toUpperCase();
@@ -230,6 +237,7 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
     orderId: values['order-id'] ?? newOrderId(),
     providers: values.provider ?? [],
     json: values.json,
+    verbose: values.verbose,
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
   };
 }
