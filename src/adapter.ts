@@ -13,6 +13,7 @@ import type { LookupSpec } from './lookup.js';
 import { lookupInputSchema, type GetOrderOptions, type OrderState } from './order-state.js';
 import { createErrorSanitiser } from './sanitise-error.js';
 import { createTransport, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+import { egressAgents, type EgressOptions } from './proxy.js';
 import { oversizedBody } from './request-size.js';
 import { toFieldIssues, validationError } from './validation.js';
 
@@ -40,7 +41,7 @@ export interface AdapterSpec<Raw, StateRaw = unknown> {
 }
 
 /** The options every adapter takes besides its credentials (`commonOptionsSchema`, parsed). */
-export interface CommonOptions {
+export interface CommonOptions extends EgressOptions {
   readonly name?: string | undefined;
   readonly environment?: 'sandbox' | 'production' | undefined;
   readonly baseUrl?: string | undefined;
@@ -54,11 +55,9 @@ export function adapterTransport(
   baseUrls: Readonly<Record<'sandbox' | 'production', string>>,
 ): { readonly name: string; readonly transport: Transport } {
   const name = options.name ?? type;
-  const transport = createTransport({
-    provider: name,
-    baseUrl: options.baseUrl ?? baseUrls[options.environment ?? 'production'],
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
+  const baseUrl = options.baseUrl ?? baseUrls[options.environment ?? 'production'];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = createTransport({ provider: name, baseUrl, timeoutMs, agents: egressAgents(type, options, baseUrl, timeoutMs) });
   return { name, transport };
 }
 

@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { builtInAdapters } from '../../providers/index.js';
 import { PayrouteConfigError, type FieldIssue } from '../errors.js';
 import type { PaymentProvider } from '../port.js';
+import type { EgressOptions } from '../proxy.js';
 import type { ParsedGatewayConfig } from './config-schema.js';
 
 /**
@@ -27,11 +28,17 @@ export function adapterRegistry(custom: AdapterRegistry = {}): AdapterRegistry {
   return { ...builtInAdapters, ...custom };
 }
 
-/** Builds every provider entry, or names every entry that its adapter rejected. */
+/**
+ * Builds every provider entry, or names every entry that its adapter rejected. A built-in adapter's
+ * entry that sets neither `proxy` nor `agent` takes the gateway's (`gateway`); a custom adapter's never
+ * does, since its options are its own.
+ */
 export function buildProviders(
   entries: ParsedGatewayConfig['providers'],
   registry: AdapterRegistry,
+  gateway: EgressOptions = {},
 ): Result<GatewayProvider[], FieldIssue[]> {
+  const egress = Object.fromEntries(Object.entries({ proxy: gateway.proxy, agent: gateway.agent }).filter(([, value]) => value !== undefined));
   const issues: FieldIssue[] = [];
   const built: GatewayProvider[] = [];
   for (const [name, entry] of Object.entries(entries)) {
@@ -43,7 +50,8 @@ export function buildProviders(
       continue;
     }
     const { type: _type, currencies, ...options } = entry;
-    const provider = construct(factory, { ...options, name }, path);
+    const inherits = factory === builtInAdapters[entry.type as keyof typeof builtInAdapters] && options['proxy'] === undefined && options['agent'] === undefined;
+    const provider = construct(factory, { ...(inherits ? egress : {}), ...options, name }, path);
     if (provider.isErr()) issues.push(...provider.error);
     else if (provider.value.name !== name) {
       issues.push({ path, message: `the "${entry.type}" adapter ignored its name option (it named itself "${provider.value.name}")` });
