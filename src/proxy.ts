@@ -4,24 +4,22 @@ import { z } from 'zod';
 import { PayrouteConfigError } from './errors.js';
 import { tunnelAgents } from './tunnel-agent.js';
 
+const PROXY_MESSAGE = 'must be "env" or an http:// or https:// proxy origin, without a path, query or fragment';
+
+function isProxyOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return /^https?:$/.test(url.protocol) && (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
+}
+
 /**
  * An egress proxy: `http://host:port` or `https://host:port`, optionally with `user:password@`, or
  * `'env'` for the one `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` give. Messages never quote the URL,
  * which may hold the proxy's password.
  */
-export const proxySchema = z.union([
-  z.literal('env'),
-  z
-    .string({ error: 'must be "env" or an http:// or https:// proxy URL' })
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-      error: 'must be "env" or an http:// or https:// proxy URL',
-      abort: true,
-    })
-    .refine((value) => {
-      const url = new URL(value);
-      return (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
-    }, 'must be the proxy\'s origin only, without a path, query or fragment'),
-]);
+const proxySchema = z
+  .string({ error: PROXY_MESSAGE })
+  .refine((value) => value === 'env' || isProxyOrigin(value), PROXY_MESSAGE);
 
 /** Options for how an adapter's requests leave the process: through a proxy, or through your own agent. */
 export const egressOptionsSchema = {
@@ -61,7 +59,7 @@ export function egressAgents(subject: string, options: EgressOptions, baseUrl: s
   if (options.agent) return { httpAgent: options.agent, httpsAgent: options.agent };
   const proxy = options.proxy === 'env' ? getProxyForUrl(baseUrl) : options.proxy;
   if (!proxy) return {};
-  if (!proxySchema.safeParse(proxy).success || proxy === 'env') {
+  if (!isProxyOrigin(proxy)) {
     throw new PayrouteConfigError(subject, [{ path: 'proxy', message: 'the environment names a proxy for this base URL that is not an http:// or https:// proxy URL' }]);
   }
   return tunnelAgents({ proxy: new URL(proxy), timeoutMs });
