@@ -143,7 +143,7 @@ describe('--verbose', () => {
     ]);
     const quiet = await cli([...argv, '--order-id', 'ord3003'], { env: { PAYROUTE_CONFIG: JSON.stringify(config) } });
     expect(quiet.stderr).toBe('');
-    const same = (stdout: string) => stdout.replace(/\d+ ms/g, 'N ms').replace(/ord3003|ord3002/g, 'ORDER').replace(/\b(ord|cf)?_?[0-9a-f]{32}\b/g, 'ID');
+    const same = (stdout: string) => stdout.replace(/\d+ ms/g, 'N ms').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'DATE').replace(/ord3003|ord3002/g, 'ORDER').replace(/\b(ord|cf)?_?[0-9a-f]{32}\b/g, 'ID');
     expect(same(verbose.stdout)).toBe(same(quiet.stdout));
   });
 
