@@ -6,7 +6,7 @@
  *   npm run bench -- --quick          small samples, prints the table, writes nothing
  *   npm run bench -- --only=http,micro,import,memory --groups=juspay,flowwise
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureColdImports, type ImportTiming } from './cold-import.js';
@@ -17,6 +17,7 @@ import { measureHeapInChild } from './memory.js';
 import { measureMicro, type MicroPair } from './micro.js';
 import { renderResults, type Measurements } from './report.js';
 import { makeCertificate } from './tls.js';
+import { keepSections } from './sections.js';
 
 const SECTIONS = ['http', 'micro', 'import', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -86,7 +87,8 @@ async function main(): Promise<void> {
     const markdown = renderResults({ date: new Date(), quick, groups: groupResults, micro, imports, heap, skipped });
     process.stdout.write(`${markdown}\n`);
     if (!quick && only.size === SECTIONS.length && !groupsArg) {
-      writeFileSync(new URL('./results.md', import.meta.url), markdown);
+      const file = new URL('./results.md', import.meta.url);
+      writeFileSync(file, keepSections(markdown, existsSync(file) ? readFileSync(file, 'utf8') : ''));
       log('wrote bench/results.md');
     } else {
       log('quick or partial run: bench/results.md left as it was');

@@ -22,12 +22,23 @@ export interface FieldIssue {
   readonly message: string;
 }
 
+/**
+ * What the gateway's look-up of an order found after a try that may have created it:
+ * `found`, the order was created and is the session; `not_found`, nothing was created;
+ * `lookup_failed`, the look-up failed too; `different_order`, the provider holds this order id for
+ * another amount or currency; `spent`, its order there is final and can no longer be paid (failed,
+ * expired, cancelled); `no_checkout_link`, the order is there but its look-up gives no link to pay.
+ */
+export type ReconcileOutcome = 'found' | 'not_found' | 'lookup_failed' | 'different_order' | 'spent' | 'no_checkout_link';
+
 /** One try at one provider, as the gateway reports it. */
 export interface Attempt {
   readonly provider: string;
   /** Milliseconds from sending the request to its answer or failure. */
   readonly durationMs: number;
   readonly error: GatewayError;
+  /** What the look-up after this failed try found, when the gateway looked the order up (see `ReconcileOutcome`). */
+  readonly reconciliation?: ReconcileOutcome;
 }
 
 /** A provider the gateway did not try for an order, and why. */

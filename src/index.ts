@@ -1,6 +1,6 @@
 export { currencyCodes, currencyExponent } from './currencies.js';
 export { gatewayError, isGatewayError, PayrouteConfigError } from './errors.js';
-export type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, SkippedProvider } from './errors.js';
+export type { Attempt, FieldIssue, GatewayError, GatewayErrorKind, ReconcileOutcome, SkippedProvider } from './errors.js';
 export { parseMinorUnits, toMajorUnits, toMinorUnits } from './money.js';
 export type { AmountError } from './money.js';
 export { orderSchema, paymentMethods } from './order.js';

@@ -4,9 +4,8 @@ import type { FieldIssue, GatewayError } from '../../src/errors.js';
 import { minorUnitsOf, notFoundError } from '../../src/lookup.js';
 import { findStatus, type GetOrderOptions, type OrderState } from '../../src/order-state.js';
 import type { HttpGetRequest, HttpResponse } from '../../src/transport.js';
-import { toFieldIssues } from '../../src/validation.js';
 import { COMMERCE_ENGINE_PAYMENT_STATUSES } from './order-status.js';
-import { fromCommerceEngineError, refusalError } from './response.js';
+import { fromCommerceEngineError, readEnvelope } from './response.js';
 import { commerceEngineErrorSchema, commerceEnginePaymentStatusSchema, type CommerceEnginePaymentStatus } from './wire.js';
 
 /** The payment status of a store order: `GET /api/v1/{store_id}/storefront/orders/{order_number}/payment-status`. */
@@ -29,17 +28,9 @@ export function fromCommerceEnginePaymentStatus(
   orderNumber: string,
   options: GetOrderOptions,
 ): Result<OrderState<CommerceEnginePaymentStatus>, GatewayError> {
-  const body = parseJsonBody(response.body);
-  if (body.isErr()) return err(unexpectedResponse(provider, response, body.error));
-  const parsed = commerceEnginePaymentStatusSchema.safeParse(body.value);
-  if (!parsed.success) {
-    const refusal = commerceEngineErrorSchema.safeParse(body.value);
-    if (refusal.success && refusal.data.success === false) return err(refusalError(provider, response, refusal.data));
-    const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
-    return err(unexpectedResponse(provider, response, `a body that is not a Commerce Engine payment status (${fields.join('; ')})`));
-  }
-  const envelope = parsed.data;
-  if (!envelope.success || !envelope.content) return err(refusalError(provider, response, envelope));
+  const read = readEnvelope(provider, response, commerceEnginePaymentStatusSchema, 'a Commerce Engine payment status');
+  if (read.isErr()) return err(read.error);
+  const envelope = read.value;
   const { status, amount_paid: paid, amount_unpaid: unpaid } = envelope.content;
   const currency = options.expected?.currency;
   const amounts = currency === undefined ? ok(undefined) : readAmounts(paid, unpaid, currency);

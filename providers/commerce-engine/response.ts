@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import type { z } from 'zod';
 import { parseJsonBody, providerError, unexpectedResponse } from '../../src/adapter.js';
 import type { ProviderAnswer } from '../../src/answer.js';
 import { gatewayError, type GatewayError } from '../../src/errors.js';
@@ -17,18 +18,40 @@ export function fromCommerceEngineResponse(
   response: HttpResponse,
   order: ValidOrder,
 ): Result<ProviderAnswer<CommerceEngineEnvelope>, GatewayError> {
+  return readEnvelope(provider, response, commerceEngineEnvelopeSchema, 'a Commerce Engine order').map((envelope) =>
+    toJuspayAnswer(provider, envelope.content.data, envelope, order),
+  );
+}
+
+/** What every Commerce Engine envelope has: `success`, and `content` when it succeeded. */
+interface Envelope<Content> {
+  readonly success: boolean;
+  readonly message?: string | undefined;
+  readonly content?: Content | undefined;
+}
+
+/**
+ * A 2xx body read as Commerce Engine's envelope of `schema`: its content, a refusal (`success: false`,
+ * in this shape or as a bare error body) as the error it is, or `unexpected_response` naming `what` it is not.
+ */
+export function readEnvelope<E extends Envelope<unknown>>(
+  provider: string,
+  response: HttpResponse,
+  schema: z.ZodType<E>,
+  what: string,
+): Result<E & { readonly content: NonNullable<E['content']> }, GatewayError> {
   const body = parseJsonBody(response.body);
   if (body.isErr()) return err(unexpectedResponse(provider, response, body.error));
-  const parsed = commerceEngineEnvelopeSchema.safeParse(body.value);
+  const parsed = schema.safeParse(body.value);
   if (!parsed.success) {
     const refusal = commerceEngineErrorSchema.safeParse(body.value);
     if (refusal.success && refusal.data.success === false) return err(refusalError(provider, response, refusal.data));
     const fields = toFieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`);
-    return err(unexpectedResponse(provider, response, `a body that is not a Commerce Engine order (${fields.join('; ')})`));
+    return err(unexpectedResponse(provider, response, `a body that is not ${what} (${fields.join('; ')})`));
   }
   const envelope = parsed.data;
-  if (!envelope.success || !envelope.content) return err(refusalError(provider, response, envelope));
-  return ok(toJuspayAnswer(provider, envelope.content.data, envelope, order));
+  if (!envelope.success || envelope.content === undefined) return err(refusalError(provider, response, envelope));
+  return ok(envelope as E & { readonly content: NonNullable<E['content']> });
 }
 
 /** A non-2xx answer, or a 2xx with `success: false`. */

@@ -8,20 +8,17 @@ import {
   CONFIG_VARIABLE,
   type Environment,
   type Gateway,
-  type GatewayConfig,
+  type GatewayGetOrderOptions,
   type GatewayHooks,
 } from '../gateway/index.js';
-import { adapterRegistry } from '../gateway/registry.js';
-import { validateGatewayConfig } from '../gateway/validate-config.js';
 import { parseMinorUnits, toMajorUnits } from '../money.js';
 import type { Order } from '../order.js';
-import type { OrderState } from '../order-state.js';
-import type { OrderSession, PaymentProvider } from '../port.js';
+import type { ExpectedAmount, OrderState } from '../order-state.js';
+import type { OrderSession } from '../port.js';
 import { sandboxOrderStatusSchema } from '../sandbox/behaviour.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { VERSION } from '../version.js';
 import { parseCommand, UsageError, type CreateOrderArgs, type GetOrderArgs } from './args.js';
-import { findOrder } from './find-order.js';
 import { formatAttemptEvent, formatError, formatSession, formatSkipEvent, formatState, toJsonValue } from './format.js';
 import { consecutivePorts, offlineGatewayConfig, offlineProviders } from './offline.js';
 import { colourFor, type Style } from './terminal.js';
@@ -136,20 +133,18 @@ async function getOrderCommand(args: GetOrderArgs, io: Io): Promise<number> {
     if (args.status !== undefined) throw new UsageError("--status works only offline: it moves the sandbox's demo order");
     const config = loadGatewayConfig({ ...(args.config === undefined ? {} : { file: args.config }), env: io.env });
     if (config.isErr()) return report(err(config.error), args.json, io, STATE, terminal);
-    const providers = lookupProviders(config.value, args.provider);
-    return report(await terminal.waitFor(() => findOrder(providers, args.orderId, expected ? { expected } : {})), args.json, io, STATE, terminal);
+    const gateway = createGateway(config.value);
+    return report(await terminal.waitFor(async () => gateway.getOrder(args.orderId, lookupOptions(gateway, args.provider, expected))), args.json, io, STATE, terminal);
   }
   const type = args.provider ?? offlineProviders[0] ?? 'juspay';
   if (!isOfflineProvider(type)) throw new UsageError(`--provider must be one of ${offlineProviders.join(', ')} offline`);
   const status = args.status === undefined ? undefined : sandboxOrderStatusSchema.safeParse(args.status);
   if (status && !status.success) throw new UsageError(`--status must be one of ${sandboxOrderStatusSchema.options.join(', ')}`);
-  return withSandbox(async (_gateway, sandbox) => {
-    const config = offlineGatewayConfig(sandbox);
-    const [creator] = lookupProviders(config, type);
+  return withSandbox(async (gateway, sandbox) => {
     const demo: Order = { orderId: args.orderId, amount: expected?.amount ?? 10_015, currency: args.currency, returnUrl: 'https://shop.example.com/return' };
     seedEverywhere(sandbox, demo);
-    const created = await creator?.createOrder(demo);
-    if (created?.isErr()) return report(err(created.error), args.json, io, STATE, terminal);
+    const created = await gateway.createOrder(demo, { providers: [type] });
+    if (created.isErr()) return report(err(created.error), args.json, io, STATE, terminal);
     const moved = status?.data === undefined ? undefined : sandbox[type].setOrderStatus(demo.orderId, status.data);
     if (moved?.isErr()) throw new UsageError(`--status: ${moved.error.fields.map((f) => f.message).join('; ')}`);
     const price = `${toMajorUnits(demo.amount, demo.currency).unwrapOr(String(demo.amount))} ${demo.currency}`;
@@ -157,8 +152,8 @@ async function getOrderCommand(args: GetOrderArgs, io: Io): Promise<number> {
       `offline: the sandbox starts empty, so payroute first created order ${demo.orderId} (${price}) at ${type}` +
         `${status?.data === undefined ? '' : ` and moved it to ${status.data}`}, then looked it up.`,
     );
-    const providers = lookupProviders(config, args.provider);
-    return report(await findOrder(providers, demo.orderId, { expected: { amount: demo.amount, currency: demo.currency } }), args.json, io, STATE, terminal);
+    const options = lookupOptions(gateway, args.provider, { amount: demo.amount, currency: demo.currency });
+    return report(await gateway.getOrder(demo.orderId, options), args.json, io, STATE, terminal);
   });
 }
 
@@ -173,14 +168,13 @@ function minorUnits(amount: string, currency: string): number {
   return minor.value;
 }
 
-/** The configured providers to ask, in configuration order, or only the one `--provider` names. */
-function lookupProviders(config: GatewayConfig, only: string | undefined): PaymentProvider[] {
-  // loadGatewayConfig has validated this config already, so it builds.
-  const built = validateGatewayConfig(config, adapterRegistry()).match((valid) => valid.providers, () => []);
-  if (only === undefined) return built.map((entry) => entry.provider);
-  const chosen = built.find((entry) => entry.name === only);
-  if (!chosen) throw new UsageError(`--provider: no provider "${only}" is configured (configured: ${built.map((e) => e.name).join(', ')})`);
-  return [chosen.provider];
+/** The look-up's options: each configured provider in configuration order, or only the one `--provider` names. */
+function lookupOptions(gateway: Gateway, only: string | undefined, expected: ExpectedAmount | undefined): GatewayGetOrderOptions {
+  const configured = gateway.health().map((entry) => entry.provider);
+  if (only !== undefined && !configured.includes(only)) {
+    throw new UsageError(`--provider: no provider "${only}" is configured (configured: ${configured.join(', ')})`);
+  }
+  return { ...(only !== undefined && { provider: only }), ...(expected && { expected }) };
 }
 
 function isOfflineProvider(name: string): name is (typeof offlineProviders)[number] {

@@ -10,6 +10,13 @@ export const providerNameSchema = commonOptionsSchema.name.unwrap();
 /** Error kinds the gateway may fall back on; the others (validation, duplicates, 4xx) never move an order elsewhere. */
 export const fallbackKinds: readonly FallbackKind[] = kindsWhere('mayFallBack');
 
+/**
+ * Without an `ambiguous` setting the gateway fails closed: an order that may exist at a provider that
+ * cannot be asked is not created at another, since two payable checkouts for one order cost a refund
+ * (and a customer's trust), while a failed order can be sent again, safely, by the same order id.
+ */
+export const DEFAULT_AMBIGUOUS = 'fail' as const;
+
 /** The kinds the gateway falls back on unless `fallback.on` says otherwise. */
 export const DEFAULT_FALLBACK_ON: readonly FallbackKind[] = kindsWhere('fallsBackByDefault');
 
@@ -72,6 +79,11 @@ const providerEntrySchema = z.looseObject({
   /** The only currencies this provider is tried for; every currency its adapter takes when left out. */
   currencies: z.array(currencySchema).readonly().refine((c) => c.length > 0, 'must not be empty').optional(),
   name: z.never({ error: 'is the entry key: remove it' }).optional(),
+  /**
+   * `derive`: send this provider a 16-character id derived from the merchant's order id (see
+   * docs/orders.md), for order ids longer than it takes; `as_sent` (the default) sends the id as it is.
+   */
+  orderIds: z.enum(['as_sent', 'derive']).optional(),
 });
 
 /** The `providers` section alone, so adapters can check their options even when another section is wrong. */
@@ -128,6 +140,12 @@ export const gatewayConfigSchema = z
     fallback: z.strictObject({ on: z.array(z.enum(fallbackKinds as [FallbackKind, ...FallbackKind[]])).readonly() }).optional(),
     retry: retrySchema.optional(),
     circuitBreaker: circuitBreakerSchema.optional(),
+    /**
+     * What to do when a provider failed so that the order may exist there and its look-up failed too:
+     * `fail` (the default) ends the order rather than risk a second payable order elsewhere;
+     * `fallback` moves on, naming that provider in the session's `duplicateRisk`.
+     */
+    ambiguous: z.enum(['fail', 'fallback']).optional(),
     /** How every built-in provider's requests leave the process, unless its entry sets `proxy` or `agent` itself. */
     ...egressOptionsSchema,
   })
@@ -172,5 +190,7 @@ export type ParsedRouting = ParsedGatewayConfig['routing'];
 export type ParsedRule = Extract<ParsedRouting, { strategy: 'rules' }>['rules'][number];
 /** The `retry` section. */
 export type RetryConfig = NonNullable<GatewayConfig['retry']>;
+/** The `ambiguous` setting: what an unresolved possibly-created order does to a fallback. */
+export type AmbiguousPolicy = NonNullable<ParsedGatewayConfig['ambiguous']>;
 /** The `circuitBreaker` section. */
 export type CircuitBreakerConfig = NonNullable<GatewayConfig['circuitBreaker']>;

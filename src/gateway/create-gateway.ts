@@ -2,12 +2,14 @@ import { err, ResultAsync } from 'neverthrow';
 import { internalError } from '../adapter.js';
 import { PayrouteConfigError, type GatewayError } from '../errors.js';
 import type { Order } from '../order.js';
+import type { OrderState } from '../order-state.js';
 import { createProviderBreaker } from './breaker.js';
-import { DEFAULT_FALLBACK_ON, type GatewayConfig, type ParsedGatewayConfig } from './config-schema.js';
+import { DEFAULT_AMBIGUOUS, DEFAULT_FALLBACK_ON, type GatewayConfig, type ParsedGatewayConfig } from './config-schema.js';
 import { emit, type CircuitStatus, type GatewayHooks } from './events.js';
 import { ROUTER } from './gateway-errors.js';
 import { adapterRegistry, type AdapterRegistry } from './registry.js';
 import { DEFAULT_RETRY, type RetrySettings } from './retry-policy.js';
+import { findOrder, type GatewayGetOrderOptions } from './find-order.js';
 import { routeOrder, type GatewayCreateOrderOptions, type GatewaySession, type Router } from './route-order.js';
 import { createStrategy } from './strategies.js';
 import { validateGatewayConfig } from './validate-config.js';
@@ -40,6 +42,13 @@ export interface Gateway {
    * the order, `all_providers_failed` when every one failed, with `attempts` and `skipped`).
    */
   createOrder(order: Order, options?: GatewayCreateOrderOptions): ResultAsync<GatewaySession, GatewayError>;
+  /**
+   * Looks an order up by the merchant's order id at each configured provider that can look orders up,
+   * in configuration order (or only `options.provider`), and returns the first that holds it. Never
+   * rejects: `not_found` when every provider asked said it holds no such order; when one could not be
+   * asked, its error, since the order may be there.
+   */
+  getOrder(orderId: string, options?: GatewayGetOrderOptions): ResultAsync<OrderState, GatewayError>;
   /** Every configured provider with its circuit state, in configuration order. */
   health(): readonly ProviderHealth[];
 }
@@ -79,11 +88,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     fallbackOn: new Set(parsed.fallback?.on ?? DEFAULT_FALLBACK_ON),
     hooks,
     random: options.random ?? Math.random,
+    ambiguous: parsed.ambiguous ?? DEFAULT_AMBIGUOUS,
   };
   return {
     createOrder: (order, callOptions) =>
       // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
       new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, GatewayError>(internalError(ROUTER, thrown)))),
+    getOrder: (orderId, callOptions) =>
+      new ResultAsync(findOrder(providers, orderId, callOptions).catch((thrown: unknown) => err<OrderState, GatewayError>(internalError(ROUTER, thrown)))),
     health: () => [...routed.values()].map(({ name, provider, breaker }) => ({ provider: name, type: provider.type, circuit: breaker.status() })),
   };
 }

@@ -1,4 +1,5 @@
-import type { GatewayErrorKind, SkippedProvider } from '../errors.js';
+import type { GatewayErrorKind, ReconcileOutcome, SkippedProvider } from '../errors.js';
+import type { OrderStatus } from '../port.js';
 
 // Events carry names, ids, kinds, statuses and durations only: never a credential, a provider's
 // message, or customer or card data, so a service can log every field as it is.
@@ -35,8 +36,32 @@ export interface FallbackEvent {
   readonly durationMs: number;
   /** The kind of the last failure at `provider`. */
   readonly errorKind: GatewayErrorKind;
-  /** The order may exist at `provider` too: if both are paid for, one must be refunded. */
+  /**
+   * The order may exist at `provider` too (a failure that may have created it, and no look-up that said
+   * it did not): if both are paid for, one must be refunded. Such a provider is in the session's `duplicateRisk`.
+   */
   readonly orderMayExist: boolean;
+}
+
+/**
+ * The gateway looked the order up at a provider after a try there may have created it (or answered
+ * `duplicate_order`), to learn whether it did before retrying, falling back or answering.
+ */
+export interface ReconcileEvent {
+  readonly provider: string;
+  /** The merchant's order id. */
+  readonly orderId: string;
+  /** The id the provider was asked for: `orderId`, or the one derived from it (`orderIds: 'derive'`). */
+  readonly sentOrderId: string;
+  /** What the look-up found; see `ReconcileOutcome`. */
+  readonly outcome: ReconcileOutcome;
+  /** The failure that made the gateway ask (`duplicate_order`, `timeout`, `network`, ...). */
+  readonly after: GatewayErrorKind;
+  /** The found order's status, when the look-up found one. */
+  readonly status?: OrderStatus;
+  /** The look-up's own failure, for `lookup_failed`. */
+  readonly errorKind?: GatewayErrorKind;
+  readonly durationMs: number;
 }
 
 /** The state of a provider's circuit breaker. */
@@ -86,6 +111,7 @@ export interface GatewayHooks {
   readonly onFallback?: (event: FallbackEvent) => void;
   readonly onCircuitChange?: (event: CircuitChangeEvent) => void;
   readonly onLateAnswer?: (event: LateAnswerEvent) => void;
+  readonly onReconcile?: (event: ReconcileEvent) => void;
 }
 
 /** Calls a hook, if there is one, shielding the order from whatever it throws or rejects with. */

@@ -9,7 +9,8 @@ export interface History {
   readonly skipped: readonly SkippedProvider[];
 }
 
-const mayExist = (history: History) => history.attempts.some((a) => a.error.orderMayExist === true);
+// A try whose look-up found no order created none.
+const mayExist = (history: History) => history.attempts.some((a) => a.error.orderMayExist === true && a.reconciliation !== 'not_found');
 
 /** An error with the order's attempts and skipped providers attached. */
 export function withHistory(error: GatewayError, history: History): GatewayError {
@@ -74,6 +75,34 @@ export function duplicateAfterAmbiguousTry(error: GatewayError): GatewayError {
     message:
       `${error.provider} already has this order id: the earlier try that got no clear answer probably created it. ` +
       `Look the order up at ${error.provider} instead of creating it again (${error.message})`,
+  });
+}
+
+/**
+ * A failure after which the order may exist at its provider, whose look-up failed too, under
+ * `ambiguous: 'fail'`: the order ends here rather than risk a second payable order elsewhere. Sending
+ * the same order again later is safe: the gateway then finds the order, or creates it.
+ */
+export function unresolvedAmbiguity(error: GatewayError, lookupError: GatewayError | undefined): GatewayError {
+  const lookup = lookupError ? ` (${lookupError.kind}${lookupError.httpStatus ? `, HTTP ${lookupError.httpStatus}` : ''})` : '';
+  return gatewayError({
+    ...error,
+    orderMayExist: true,
+    retryable: true,
+    message:
+      `${error.provider} may have created the order and could not be asked whether it did: its look-up failed too${lookup}. ` +
+      `Not falling back, so that no second payable order is created elsewhere; send the same order again later (${error.message})`,
+  });
+}
+
+/** A failure at a provider whose look-up found the order but gave no link to pay it: no fallback, the order is there. */
+export function heldWithoutLink(error: GatewayError): GatewayError {
+  return gatewayError({
+    ...error,
+    orderMayExist: true,
+    message:
+      `${error.provider} holds this order (its look-up found it) but gave no checkout link; not falling back, since the order exists there. ` +
+      `Send the same order again later, or look it up with getOrder (${error.message})`,
   });
 }
 

@@ -3,10 +3,13 @@ export type { Gateway, GatewayOptions, ProviderHealth } from './create-gateway.j
 export { loadGatewayConfig, CONFIG_FILE_VARIABLE, CONFIG_VARIABLE } from './load-config.js';
 export type { Environment, GatewayConfigSource } from './load-config.js';
 export { DEFAULT_FALLBACK_ON, fallbackKinds, gatewayConfigSchema } from './config-schema.js';
-export type { CircuitBreakerConfig, FallbackKind, GatewayConfig, ProviderEntry, RetryConfig, RoutingConfig } from './config-schema.js';
+export { DEFAULT_AMBIGUOUS } from './config-schema.js';
+export type { AmbiguousPolicy, CircuitBreakerConfig, FallbackKind, GatewayConfig, ProviderEntry, RetryConfig, RoutingConfig } from './config-schema.js';
 export type { AdapterFactory, AdapterRegistry } from './registry.js';
 export type { GatewayCreateOrderOptions, GatewaySession } from './route-order.js';
-export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, GatewayHooks, LateAnswerEvent, SkipEvent } from './events.js';
+export type { GatewayGetOrderOptions } from './find-order.js';
+export { deriveOrderId, DERIVED_ORDER_ID_LENGTH } from './provider-order-id.js';
+export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, GatewayHooks, LateAnswerEvent, ReconcileEvent, SkipEvent } from './events.js';
 export { DEFAULT_RETRY } from './retry-policy.js';
 export type { RetrySettings } from './retry-policy.js';
 export { DEFAULT_CIRCUIT_BREAKER } from './breaker.js';

@@ -6,7 +6,7 @@ import type { EgressOptions } from '../proxy.js';
 import type { ParsedGatewayConfig } from './config-schema.js';
 
 /**
- * Builds a provider from an entry's options (everything but `type` and `currencies`, with `name` set
+ * Builds a provider from an entry's options (everything but `type`, `currencies` and `orderIds`, with `name` set
  * to the entry's key). It validates the options and throws `PayrouteConfigError` naming the bad
  * fields, as `juspay()` and `flowwise()` do. Typed `never` so a factory of any option type fits.
  */
@@ -21,6 +21,8 @@ export interface GatewayProvider {
   readonly provider: PaymentProvider;
   /** The currencies the entry limits it to, when it does. */
   readonly currencies?: ReadonlySet<string>;
+  /** Whether the provider is sent a derived order id instead of the merchant's (`orderIds: 'derive'`). */
+  readonly derivesOrderIds?: boolean;
 }
 
 /** The built-in adapters plus the caller's, which win on the same type. */
@@ -49,13 +51,20 @@ export function buildProviders(
       issues.push({ path: `${path}.type`, message: `no adapter is registered for type "${entry.type}" (known: ${known})` });
       continue;
     }
-    const { type: _type, currencies, ...options } = entry;
+    const { type: _type, currencies, orderIds, ...options } = entry;
     const inherits = factory === builtInAdapters[entry.type as keyof typeof builtInAdapters] && options['proxy'] === undefined && options['agent'] === undefined;
     const provider = construct(factory, { ...(inherits ? egress : {}), ...options, name }, path);
     if (provider.isErr()) issues.push(...provider.error);
     else if (provider.value.name !== name) {
       issues.push({ path, message: `the "${entry.type}" adapter ignored its name option (it named itself "${provider.value.name}")` });
-    } else built.push({ name, provider: provider.value, ...(currencies && { currencies: new Set(currencies) }) });
+    } else {
+      built.push({
+        name,
+        provider: provider.value,
+        ...(currencies && { currencies: new Set(currencies) }),
+        ...(orderIds === 'derive' && { derivesOrderIds: true }),
+      });
+    }
   }
   return issues.length > 0 ? err(issues) : ok(built);
 }

@@ -6,10 +6,12 @@ import { parseOrder } from '../parse-order.js';
 import type { CreateOrderOptions, OrderSession } from '../port.js';
 import { CIRCUIT_OPEN, type ProviderBreaker } from './breaker.js';
 import { startDeadline, type Deadline } from './deadline.js';
+import type { AmbiguousPolicy } from './config-schema.js';
 import { eligibility, type Sender } from './eligibility.js';
 import { emit, type GatewayHooks } from './events.js';
 import {
   allProvidersFailed,
+  heldWithoutLink,
   deadlineReached,
   duplicateAfterAmbiguousTry,
   leftInFlight,
@@ -17,8 +19,11 @@ import {
   ROUTER,
   stopped,
   unknownProviders,
+  unresolvedAmbiguity,
   withHistory,
 } from './gateway-errors.js';
+import { deriveOrderId } from './provider-order-id.js';
+import { canLookUp, endsOrder, reconcile, type Reconciled } from './reconcile.js';
 import type { GatewayProvider } from './registry.js';
 import { OUTRUN, raceDeadline } from './race-deadline.js';
 import { createBackoff, moveOn, shouldRetry, type RetrySettings } from './retry-policy.js';
@@ -36,6 +41,21 @@ export type GatewaySession = OrderSession & {
   readonly attempts: readonly Attempt[];
   /** Providers of the order's list that were passed over. */
   readonly skipped: readonly SkippedProvider[];
+  /**
+   * The order id the provider holds the order under: `orderId` itself, or the id derived from it for a
+   * provider entry with `orderIds: 'derive'`. Look the order up at the provider directly by this one.
+   */
+  readonly sentOrderId: string;
+  /**
+   * Providers the gateway fell back from although the order may exist there (a failure that may have
+   * created it, and no look-up that said it did not): if the customer pays at two, refund one. Empty
+   * when no second payable order can exist.
+   */
+  readonly duplicateRisk: readonly string[];
+  /** Set when a try that failed had in fact created the order, found by looking it up: this is that order. */
+  readonly reconciled?: true;
+  /** Set when the provider already held this order id from an earlier call, with the same amount and currency: this is that order. */
+  readonly replayed?: true;
 };
 
 /** A provider with its circuit breaker. */
@@ -51,6 +71,8 @@ export interface Router {
   readonly fallbackOn: ReadonlySet<GatewayErrorKind>;
   readonly hooks: GatewayHooks;
   readonly random: () => number;
+  /** Whether to fall back when an order may exist at a provider whose look-up failed. */
+  readonly ambiguous: AmbiguousPolicy;
 }
 
 /** One order on its way through its providers. */
@@ -60,22 +82,37 @@ interface OrderRun {
   readonly deadline: Deadline;
   readonly attempts: Attempt[];
   readonly skipped: SkippedProvider[];
+  readonly duplicateRisk: string[];
+  readonly routingId: string | undefined;
 }
 
 /** A provider that can take the order, and how to send it there. */
 interface Candidate extends Sender {
   readonly entry: RoutedProvider;
+  /** The order id this provider is sent and asked for: the merchant's, or the one derived from it. */
+  readonly sentOrderId: string;
 }
 
+/**
+ * What a provider's failed tries leave behind about the order there, least to most certain:
+ * `unasked`, it may exist and the provider cannot look orders up; `unknown`, it may exist and the
+ * look-up failed; `exists`, the look-up found it but gave no link to pay it.
+ */
+type Residue = 'none' | 'unasked' | 'unknown' | 'exists';
+const RESIDUES: readonly Residue[] = ['none', 'unasked', 'unknown', 'exists'];
+const moreCertain = (a: Residue, b: Residue): Residue => (RESIDUES.indexOf(a) >= RESIDUES.indexOf(b) ? a : b);
+
 type ProviderOutcome =
-  | { readonly kind: 'created'; readonly session: OrderSession }
+  | { readonly kind: 'created'; readonly session: OrderSession; readonly via: 'created' | 'reconciled' | 'replayed' }
   | { readonly kind: 'skipped' }
   | {
       readonly kind: 'failed';
       readonly error: GatewayError;
       readonly next: 'fallback' | 'stop';
       readonly durationMs: number;
-      readonly orderMayExist: boolean;
+      readonly residue: Residue;
+      /** The last look-up's own failure, when one failed. */
+      readonly lookupError: GatewayError | undefined;
     };
 
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
@@ -95,9 +132,13 @@ export async function routeOrder(router: Router, order: Order, rawOptions: unkno
   const ineligible: Array<{ provider: string; issues: readonly FieldIssue[] }> = [];
   const eligible: Candidate[] = [];
   for (const entry of listed) {
-    const checked = eligibility(entry, order, parsed.value, tryOptions);
+    const sentOrderId = entry.derivesOrderIds ? deriveOrderId(order.orderId) : order.orderId;
+    const checked =
+      sentOrderId === order.orderId
+        ? eligibility(entry, order, parsed.value, tryOptions)
+        : eligibility(entry, { ...order, orderId: sentOrderId }, { ...parsed.value, orderId: sentOrderId }, tryOptions);
     if (checked.isOk()) {
-      eligible.push({ entry, ...checked.value });
+      eligible.push({ entry, sentOrderId, ...checked.value });
       continue;
     }
     const issues = checked.error;
@@ -112,7 +153,7 @@ export async function routeOrder(router: Router, order: Order, rawOptions: unkno
 
   const deadline = startDeadline(router.retry.deadlineMs, options.signal);
   try {
-    const run: OrderRun = { router, order, deadline, attempts: [], skipped };
+    const run: OrderRun = { router, order, deadline, attempts: [], skipped, duplicateRisk: [], routingId: options.routingId };
     return await tryInTurn(run, eligible);
   } finally {
     deadline.clear();
@@ -156,18 +197,45 @@ async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise
         orderId: run.order.orderId,
         durationMs: outcome.durationMs,
         errorKind: outcome.error.kind,
-        orderMayExist: outcome.orderMayExist,
+        orderMayExist: outcome.residue !== 'none',
       });
       leaving = undefined;
     }
-    const outcome = await tryProvider(run, candidate, i < eligible.length - 1);
-    if (outcome.kind === 'created') return ok({ ...outcome.session, attempts: run.attempts, skipped: run.skipped });
+    const hasNext = i < eligible.length - 1;
+    const outcome = await tryProvider(run, candidate, hasNext);
+    if (outcome.kind === 'created') return ok(routedSession(run, candidate, outcome));
     if (outcome.kind === 'failed') {
-      if (outcome.next === 'stop') return err(haltError(run) ?? withHistory(outcome.error, run));
+      const end = outcome.next === 'stop' ? outcome.error : hasNext ? heldBack(run.router, outcome) : undefined;
+      if (end) return err(haltError(run) ?? withHistory(end, run));
+      if (outcome.residue !== 'none') run.duplicateRisk.push(entry.name);
       leaving = { provider: entry.name, outcome };
     }
   }
   return err(haltError(run) ?? allProvidersFailed(run));
+}
+
+/** The session as the gateway returns it: the merchant's order id, and how the gateway came by it. */
+function routedSession(run: OrderRun, candidate: Candidate, outcome: Extract<ProviderOutcome, { kind: 'created' }>): GatewaySession {
+  return {
+    ...outcome.session,
+    orderId: run.order.orderId,
+    sentOrderId: candidate.sentOrderId,
+    attempts: run.attempts,
+    skipped: run.skipped,
+    duplicateRisk: run.duplicateRisk,
+    ...(outcome.via === 'reconciled' && { reconciled: true as const }),
+    ...(outcome.via === 'replayed' && { replayed: true as const }),
+  };
+}
+
+/**
+ * The error that keeps the order from falling back although its last failure would: the order is at
+ * this provider (found without a link), or may be and could not be asked, with `ambiguous: 'fail'`.
+ */
+function heldBack(router: Router, outcome: Extract<ProviderOutcome, { kind: 'failed' }>): GatewayError | undefined {
+  if (outcome.residue === 'exists') return heldWithoutLink(outcome.error);
+  if (outcome.residue === 'unknown' && router.ambiguous === 'fail') return unresolvedAmbiguity(outcome.error, outcome.lookupError);
+  return undefined;
 }
 
 /** Tries one provider, retrying it as the retry policy allows. */
@@ -177,13 +245,17 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
   const nextBackoff = createBackoff(router.retry, router.random);
   const started = Date.now();
   let last: GatewayError | undefined;
-  let orderMayExist = false;
+  // Whether an earlier try here may have created the order: a later duplicate_order is then most probably ours.
+  let earlierMayExist = false;
+  let residue: Residue = 'none';
+  let lookupError: GatewayError | undefined;
   const give = (error: GatewayError, next = moveOn(error, router.fallbackOn)): ProviderOutcome => ({
     kind: 'failed',
     error,
     next,
     durationMs: Date.now() - started,
-    orderMayExist,
+    residue,
+    lookupError,
   });
 
   for (let attempt = 1; ; attempt++) {
@@ -203,13 +275,12 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
     const event = { provider: entry.name, orderId: run.order.orderId, attempt, durationMs };
     if (result.isOk()) {
       emit(router.hooks.onAttempt, { ...event, outcome: 'created' });
-      return { kind: 'created', session: result.value };
+      return { kind: 'created', session: result.value, via: 'created' };
     }
 
-    const error: GatewayError = result.error.kind === 'duplicate_order' && orderMayExist ? duplicateAfterAmbiguousTry(result.error) : result.error;
-    orderMayExist ||= error.orderMayExist === true;
+    const duplicate = result.error.kind === 'duplicate_order';
+    const error: GatewayError = duplicate && earlierMayExist ? duplicateAfterAmbiguousTry(result.error) : result.error;
     last = error;
-    run.attempts.push({ provider: entry.name, durationMs, error });
     emit(router.hooks.onAttempt, {
       ...event,
       outcome: 'failed',
@@ -217,6 +288,15 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
       ...(error.httpStatus !== undefined && { httpStatus: error.httpStatus }),
       ...(error.orderMayExist !== undefined && { orderMayExist: error.orderMayExist }),
     });
+    const reconciled = await reconcileTry(run, candidate, error);
+    run.attempts.push({ provider: entry.name, durationMs, error, ...(reconciled && { reconciliation: reconciled.outcome }) });
+    if (reconciled?.outcome === 'found') {
+      return { kind: 'created', session: reconciled.session, via: duplicate && !earlierMayExist ? 'replayed' : 'reconciled' };
+    }
+    if (reconciled && endsOrder(reconciled)) return give(reconciled.error, 'stop');
+    earlierMayExist ||= error.orderMayExist === true;
+    residue = residueAfter(residue, error, reconciled);
+    if (reconciled?.outcome === 'lookup_failed') lookupError = reconciled.error;
 
     if (!shouldRetry(error, { triesLeft: attempt < router.retry.maxAttempts, hasNext, fallbackOn: router.fallbackOn })) {
       return give(error);
@@ -226,6 +306,43 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
     if (wait >= deadline.remainingMs()) return give(error);
     await deadline.wait(wait);
     if (deadline.aborted) return give(error, 'stop');
+  }
+}
+
+/**
+ * Looks the order up after a try that may have created it (or met `duplicate_order`), when the
+ * provider can look orders up and the order's time is not over; nothing otherwise.
+ */
+async function reconcileTry(run: OrderRun, candidate: Candidate, error: GatewayError): Promise<Reconciled | undefined> {
+  const { entry, sentOrderId, foreign } = candidate;
+  const ambiguous = error.kind === 'duplicate_order' || error.orderMayExist === true;
+  if (!ambiguous || !canLookUp(entry.provider) || run.deadline.aborted) return undefined;
+  const started = Date.now();
+  const reconciled = await reconcile({ name: entry.name, provider: entry.provider, sentOrderId, foreign }, run.order, run.deadline, run.routingId);
+  emit(run.router.hooks.onReconcile, {
+    provider: entry.name,
+    orderId: run.order.orderId,
+    sentOrderId,
+    outcome: reconciled.outcome,
+    after: error.kind,
+    durationMs: Date.now() - started,
+    ...(reconciled.outcome === 'found' && { status: reconciled.session.status }),
+    ...(reconciled.outcome === 'lookup_failed' && { errorKind: reconciled.error.kind }),
+  });
+  return reconciled;
+}
+
+/** What is known of the order at a provider after one more failed try and its look-up, if there was one. */
+function residueAfter(before: Residue, error: GatewayError, reconciled: Reconciled | undefined): Residue {
+  if (!reconciled) return error.orderMayExist === true ? moreCertain(before, 'unasked') : before;
+  switch (reconciled.outcome) {
+    // Asked after every earlier try here ended: none of them created it.
+    case 'not_found':
+      return 'none';
+    case 'no_checkout_link':
+      return 'exists';
+    default:
+      return moreCertain(before, 'unknown');
   }
 }
 

@@ -227,9 +227,11 @@ describe('the gateway', () => {
       proxy: proxyUrl,
     });
     await gateway.createOrder({ orderId: 'egress4', amount: 100, currency: 'INR' });
-    // The first failed its certificate check inside the tunnel; the second went direct with its own CA.
+    // The first failed its certificate check inside the tunnel; the second went direct with its own CA
+    // (its create, and the look-up that reconciles the answer that is no Juspay order).
     expect(proxied.connects).toHaveLength(1);
-    expect(targetSaw.map((seen) => seen.authorization)).toEqual([AUTHORIZATION]);
+    expect(targetSaw.length).toBeGreaterThan(0);
+    expect(new Set(targetSaw.map((seen) => seen.authorization))).toEqual(new Set([AUTHORIZATION]));
     agent.destroy();
   });
 });

@@ -63,10 +63,12 @@ describe('fallback', () => {
   });
 
   it('returns all_providers_failed with every attempt when every provider fails', async () => {
-    const { gateway, script } = fakeGateway(noRetries);
+    const { gateway, script, scriptLookups } = fakeGateway(noRetries);
     script('a', failure('provider_unavailable'));
     script('b', failure('network'));
     script('c', failure('timeout'));
+    // c cannot be asked whether its timed-out try created the order.
+    scriptLookups('c', failure('network'));
     const error = (await gateway.createOrder(order))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'all_providers_failed', provider: 'payroute', retryable: true, orderMayExist: true });
     expect(error.attempts?.map((a) => [a.provider, a.error.kind])).toEqual([

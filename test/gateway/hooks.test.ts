@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptEvent, FallbackEvent, GatewayHooks, SkipEvent } from '../../src/index.js';
+import type { AttemptEvent, FallbackEvent, GatewayHooks, ReconcileEvent, SkipEvent } from '../../src/index.js';
 import { failure, fakeGateway, order } from './fakes.js';
 
 function recorder() {
-  const events: Array<[string, AttemptEvent | FallbackEvent | SkipEvent]> = [];
+  const events: Array<[string, AttemptEvent | FallbackEvent | SkipEvent | ReconcileEvent]> = [];
   const hooks: GatewayHooks = {
     onAttempt: (event) => events.push(['attempt', event]),
     onFallback: (event) => events.push(['fallback', event]),
     onSkip: (event) => events.push(['skip', event]),
+    onReconcile: (event) => events.push(['reconcile', event]),
   };
   return { events, hooks };
 }
 
 describe('hooks', () => {
-  it('reports every try, skip and fallback of an order, in order', async () => {
+  it('reports every try, skip, look-up and fallback of an order, in order', async () => {
     const { events, hooks } = recorder();
     const { gateway, script } = fakeGateway(
       { providers: { a: { type: 'fake' }, b: { type: 'fake', currencies: ['USD'] }, c: { type: 'fake' } }, retry: { maxAttempts: 1 } },
@@ -24,7 +25,9 @@ describe('hooks', () => {
     expect(events).toEqual([
       ['skip', { provider: 'b', orderId: 'ord_1', reason: 'ineligible' }],
       ['attempt', { provider: 'a', orderId: 'ord_1', attempt: 1, durationMs: expect.any(Number), outcome: 'failed', errorKind: 'timeout', orderMayExist: true }],
-      ['fallback', { provider: 'a', next: 'c', orderId: 'ord_1', durationMs: expect.any(Number), errorKind: 'timeout', orderMayExist: true }],
+      ['reconcile', { provider: 'a', orderId: 'ord_1', sentOrderId: 'ord_1', outcome: 'not_found', after: 'timeout', durationMs: expect.any(Number) }],
+      // The look-up found nothing at a: no order can exist there.
+      ['fallback', { provider: 'a', next: 'c', orderId: 'ord_1', durationMs: expect.any(Number), errorKind: 'timeout', orderMayExist: false }],
       ['attempt', { provider: 'c', orderId: 'ord_1', attempt: 1, durationMs: expect.any(Number), outcome: 'created' }],
     ]);
   });
@@ -36,6 +39,7 @@ describe('hooks', () => {
     await gateway.createOrder(order);
     expect(events.map(([type, e]) => [type, e.provider, 'attempt' in e ? e.attempt : undefined, 'httpStatus' in e ? e.httpStatus : undefined])).toEqual([
       ['attempt', 'a', 1, 500],
+      ['reconcile', 'a', undefined, undefined],
       ['attempt', 'a', 2, undefined],
     ]);
   });

@@ -73,6 +73,10 @@ beforeEach(() => {
   );
 });
 
+/** The primary's create-order fails by `fail`; its look-up says it holds no such order (Juspay's 400 NOT_FOUND). */
+const failingCreates = (fail: Handler): Handler => (req, res) =>
+  req.method === 'GET' ? json(400, { status: 'NOT_FOUND', status_id: 40, error_info: { user_message: 'Order not found' } })(req, res) : fail(req, res);
+
 const order = { orderId: 'ord_it_1', amount: 10_015, currency: 'INR', customer: { id: 'cust_1', email: 'a@example.com' } };
 
 /** Nothing the gateway returned or reported holds a credential. */
@@ -101,21 +105,21 @@ describe('failover over loopback HTTP', () => {
     expectNoSecrets(session, attempts, fallbacks);
   });
 
-  it('retries the primary after a connection reset, then falls back, saying the order may exist there', async () => {
-    primary.answer((req) => req.socket.destroy());
+  it('after each connection reset looks the order up; not found there, retries the primary, then falls back with no duplicate risk', async () => {
+    primary.answer(failingCreates((req) => req.socket.destroy()));
     const session = (await gateway.createOrder(order))._unsafeUnwrap();
-    expect(session.provider).toBe('flowwise_backup');
-    expect(session.attempts.map((a) => [a.provider, a.error.kind, a.error.orderMayExist])).toEqual([
-      ['juspay_main', 'network', true],
-      ['juspay_main', 'network', true],
+    expect(session).toMatchObject({ provider: 'flowwise_backup', duplicateRisk: [] });
+    expect(session.attempts.map((a) => [a.provider, a.error.kind, a.error.orderMayExist, a.reconciliation])).toEqual([
+      ['juspay_main', 'network', true, 'not_found'],
+      ['juspay_main', 'network', true, 'not_found'],
     ]);
-    expect(primary.requests).toHaveLength(2);
-    expect(fallbacks[0]).toMatchObject({ errorKind: 'network', orderMayExist: true });
+    expect(primary.requests).toEqual(['/orders', '/orders/ord_it_1', '/orders', '/orders/ord_it_1']);
+    expect(fallbacks[0]).toMatchObject({ errorKind: 'network', orderMayExist: false });
     expectNoSecrets(session, attempts, fallbacks);
   });
 
   it('falls back when the primary never sends headers within its timeout', async () => {
-    primary.answer(() => undefined);
+    primary.answer(failingCreates(() => undefined));
     const session = (await gateway.createOrder(order))._unsafeUnwrap();
     expect(session.provider).toBe('flowwise_backup');
     expect(session.attempts.map((a) => [a.provider, a.error.kind, a.error.message])).toEqual([
@@ -125,7 +129,7 @@ describe('failover over loopback HTTP', () => {
   });
 
   it('falls back when the primary answers with an HTML error page', async () => {
-    primary.answer((_req, res) => res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>'));
+    primary.answer(failingCreates((_req, res) => res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>')));
     const session = (await gateway.createOrder(order))._unsafeUnwrap();
     expect(session.provider).toBe('flowwise_backup');
     expect(session.attempts[0]?.error).toMatchObject({

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Attempt,
   createGateway,
+  deriveOrderId,
   DEFAULT_FALLBACK_ON,
   type FallbackEvent,
   type Gateway,
@@ -9,6 +12,8 @@ import {
   type GatewayHooks,
   type GatewaySession,
   type Order,
+  type ReconcileEvent,
+  type SkipEvent,
 } from '../../src/index.js';
 import { startSandbox, type Sandbox, type SandboxFaults } from '../../src/sandbox/index.js';
 
@@ -70,7 +75,7 @@ function gatewayOver(config: Partial<GatewayConfig> = {}, hooks: GatewayHooks = 
 
 interface FallbackCase {
   readonly title: string;
-  /** Order id prefix that asks the primary for the fault. */
+  /** Order id prefix that asks the primary for the fault, on create-order and look-up alike. */
   readonly magic: string;
   /** The same fault, configured on the primary. */
   readonly faults: SandboxFaults;
@@ -92,28 +97,78 @@ const fallbackCases: readonly FallbackCase[] = [
   { title: 'latency past the timeout', magic: 'FSLW', faults: { latencyMs: SLOW_MS }, tries: 2, error: { kind: 'timeout', orderMayExist: true } },
 ];
 
-describe.each(fallbackCases)('primary fault: $title', (fault) => {
+const tryKinds = (session: { attempts: readonly Attempt[] }) => session.attempts.map((a) => [a.provider, a.error.kind, a.reconciliation]);
+
+describe.each(fallbackCases.filter((c) => !c.error.orderMayExist))('primary fault that creates nothing: $title', (fault) => {
   async function expectCreatedAtBackup(orderId: string) {
     const fallbacks: FallbackEvent[] = [];
-    const result = await gatewayOver({}, { onFallback: (e) => fallbacks.push(e) }).createOrder(placed(orderId));
+    const reconciles: ReconcileEvent[] = [];
+    const result = await gatewayOver({}, { onFallback: (e) => fallbacks.push(e), onReconcile: (e) => reconciles.push(e) }).createOrder(placed(orderId));
     const session = result._unsafeUnwrap();
-    expect(session).toMatchObject({ provider: 'flowwise_backup', orderId, status: 'created' });
+    expect(session).toMatchObject({ provider: 'flowwise_backup', orderId, status: 'created', duplicateRisk: [] });
     expect(sandbox.flowwise.orders.get(orderId)?.providerOrderId).toBe(session.providerOrderId);
-    expect(session.attempts.map((a) => [a.provider, a.error.kind])).toEqual(Array.from({ length: fault.tries }, () => ['juspay_main', fault.error.kind]));
-    for (const attempt of session.attempts) expect(attempt.error).toMatchObject(fault.error);
-    expect(fallbacks).toEqual([
-      expect.objectContaining({ provider: 'juspay_main', next: 'flowwise_backup', errorKind: fault.error.kind, orderMayExist: fault.error.orderMayExist }),
-    ]);
-    if (fault.keptAtPrimary !== undefined) expect(sandbox.juspay.orders.get(orderId) !== undefined).toBe(fault.keptAtPrimary);
+    expect(tryKinds(session)).toEqual([['juspay_main', fault.error.kind, undefined]]);
+    expect(session.attempts[0]?.error).toMatchObject(fault.error);
+    expect(fallbacks).toEqual([expect.objectContaining({ provider: 'juspay_main', next: 'flowwise_backup', errorKind: fault.error.kind, orderMayExist: false })]);
+    // Nothing can exist at the primary: no look-up.
+    expect(reconciles).toEqual([]);
+    expect(sandbox.juspay.orders.get(orderId)).toBeUndefined();
   }
 
-  it('by magic value: created at the backup, the primary tries listed', async () => {
+  it('by magic value: created at the backup, the primary try listed', async () => {
     await expectCreatedAtBackup(nextId(fault.magic));
   });
 
-  it('by configuration: created at the backup, the primary tries listed', async () => {
+  it('by configuration: created at the backup, the primary try listed', async () => {
     sandbox.juspay.setFaults(fault.faults)._unsafeUnwrap();
     await expectCreatedAtBackup(nextId());
+  });
+});
+
+describe.each(fallbackCases.filter((c) => c.error.orderMayExist))('primary fault after which the order may exist: $title', (fault) => {
+  it.skipIf(fault.keptAtPrimary === undefined)('its look-up working: the primary\'s order if it made one, else the backup, never both', async () => {
+    sandbox.juspay.setFaults({ ...fault.faults, operations: ['createOrder'] })._unsafeUnwrap();
+    const reconciles: ReconcileEvent[] = [];
+    const orderId = nextId();
+    const session = (await gatewayOver({}, { onReconcile: (e) => reconciles.push(e) }).createOrder(placed(orderId)))._unsafeUnwrap();
+    if (fault.keptAtPrimary) {
+      expect(session).toMatchObject({ provider: 'juspay_main', orderId, reconciled: true, duplicateRisk: [] });
+      expect(session.providerOrderId).toBe(sandbox.juspay.orders.get(orderId)?.providerOrderId);
+      expect(session.checkoutUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+      expect(tryKinds(session)).toEqual([['juspay_main', fault.error.kind, 'found']]);
+      expect(reconciles).toEqual([expect.objectContaining({ provider: 'juspay_main', orderId, sentOrderId: orderId, outcome: 'found', after: fault.error.kind, status: 'created' })]);
+      expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+    } else {
+      expect(session).toMatchObject({ provider: 'flowwise_backup', orderId, duplicateRisk: [] });
+      expect(session.reconciled).toBeUndefined();
+      expect(tryKinds(session)).toEqual([
+        ['juspay_main', fault.error.kind, 'not_found'],
+        ['juspay_main', fault.error.kind, 'not_found'],
+      ]);
+      expect(sandbox.juspay.orders.get(orderId)).toBeUndefined();
+    }
+  });
+
+  it('its look-up failing too (magic value): fails closed by default, nothing sent to the backup', async () => {
+    const orderId = nextId(fault.magic);
+    const error = (await gatewayOver().createOrder(placed(orderId)))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ ...fault.error, provider: 'juspay_main', orderMayExist: true, retryable: true });
+    expect(error.message).toContain('could not be asked');
+    expect(error.attempts?.map((a) => [a.provider, a.error.kind, a.reconciliation])).toEqual([
+      ['juspay_main', fault.error.kind, 'lookup_failed'],
+      ['juspay_main', fault.error.kind, 'lookup_failed'],
+    ]);
+    expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+  });
+
+  it("its look-up failing too, with ambiguous: 'fallback': created at the backup, the primary named in duplicateRisk", async () => {
+    const fallbacks: FallbackEvent[] = [];
+    const orderId = nextId(fault.magic);
+    const session = (await gatewayOver({ ambiguous: 'fallback' }, { onFallback: (e) => fallbacks.push(e) }).createOrder(placed(orderId)))._unsafeUnwrap();
+    expect(session).toMatchObject({ provider: 'flowwise_backup', orderId, duplicateRisk: ['juspay_main'] });
+    expect(sandbox.flowwise.orders.get(orderId)?.providerOrderId).toBe(session.providerOrderId);
+    expect(fallbacks).toEqual([expect.objectContaining({ provider: 'juspay_main', next: 'flowwise_backup', errorKind: fault.error.kind, orderMayExist: true })]);
+    if (fault.keptAtPrimary !== undefined) expect(sandbox.juspay.orders.get(orderId) !== undefined).toBe(fault.keptAtPrimary);
   });
 });
 
@@ -131,28 +186,58 @@ describe('primary faults the gateway rightly does not fall back on', () => {
     expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
   });
 
-  it('malformed JSON falls back when fallback.on names unexpected_response, reporting the order may exist at the primary', async () => {
+  it('malformed JSON, its look-up malformed too, falls back when fallback.on names unexpected_response and ambiguous allows it, naming the primary in duplicateRisk', async () => {
     const orderId = nextId('FJSN');
-    const gateway = gatewayOver({ fallback: { on: [...DEFAULT_FALLBACK_ON, 'unexpected_response'] } });
+    const gateway = gatewayOver({ fallback: { on: [...DEFAULT_FALLBACK_ON, 'unexpected_response'] }, ambiguous: 'fallback' });
     const session = (await gateway.createOrder(placed(orderId)))._unsafeUnwrap();
-    expect(session.provider).toBe('flowwise_backup');
-    expect(session.attempts.map((a) => [a.provider, a.error.kind, a.error.orderMayExist])).toEqual([['juspay_main', 'unexpected_response', true]]);
+    expect(session).toMatchObject({ provider: 'flowwise_backup', duplicateRisk: ['juspay_main'] });
+    expect(session.attempts.map((a) => [a.provider, a.error.kind, a.error.orderMayExist, a.reconciliation])).toEqual([
+      ['juspay_main', 'unexpected_response', true, 'lookup_failed'],
+    ]);
   });
 
-  it('a reset, then a retry that meets duplicate_order: stops, saying the first try probably created the order', async () => {
+  it('created, then the connection reset (look-ups faulted too, until the first failure): the look-up finds the order, which is the session; nothing at the backup', async () => {
     sandbox.juspay.setFaults({ failure: { kind: 'reset' } })._unsafeUnwrap();
-    // Only the first try is reset: the retry reaches Juspay, which already has the order.
     const gateway = gatewayOver({}, clearFaultsAfterAFailure(sandbox.juspay));
     const orderId = nextId();
-    const error = (await gateway.createOrder(placed(orderId)))._unsafeUnwrapErr();
-    expect(error).toMatchObject({ kind: 'duplicate_order', provider: 'juspay_main', orderMayExist: true });
-    expect(error.message).toContain('probably created it');
-    expect(error.attempts?.map((a) => [a.provider, a.error.kind])).toEqual([
-      ['juspay_main', 'network'],
-      ['juspay_main', 'duplicate_order'],
-    ]);
-    expect(sandbox.juspay.orders.get(orderId)).toBeDefined();
+    const session = (await gateway.createOrder(placed(orderId)))._unsafeUnwrap();
+    expect(session).toMatchObject({ provider: 'juspay_main', reconciled: true, duplicateRisk: [] });
+    expect(session.providerOrderId).toBe(sandbox.juspay.orders.get(orderId)?.providerOrderId);
+    expect(tryKinds(session)).toEqual([['juspay_main', 'network', 'found']]);
     expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+  });
+
+  it('the same order sent again: the existing checkout, replayed, not a duplicate_order', async () => {
+    const gateway = gatewayOver();
+    const order = placed(nextId());
+    const first = (await gateway.createOrder(order))._unsafeUnwrap();
+    const again = (await gateway.createOrder(order))._unsafeUnwrap();
+    expect(again).toMatchObject({ provider: 'juspay_main', orderId: order.orderId, providerOrderId: first.providerOrderId, replayed: true, checkoutUrl: first.checkoutUrl });
+    expect(tryKinds(again)).toEqual([['juspay_main', 'duplicate_order', 'found']]);
+    expect(first.replayed).toBeUndefined();
+  });
+
+  it('the same order id sent again for another amount: duplicate_order saying the id was reused for a different order', async () => {
+    const gateway = gatewayOver();
+    const order = placed(nextId());
+    (await gateway.createOrder(order))._unsafeUnwrap();
+    const error = (await gateway.createOrder({ ...order, amount: 20_000 }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'duplicate_order', provider: 'juspay_main', retryable: false });
+    expect(error.message).toContain('was reused for a different order');
+    expect(error.message).toContain('100.15 INR, not 200.00 INR');
+    expect(sandbox.flowwise.orders.get(order.orderId)).toBeUndefined();
+  });
+
+  it('an order id spent at the primary (its order cancelled, final): an error saying so, and no order created at the backup', async () => {
+    const gateway = gatewayOver();
+    const order = placed(nextId());
+    (await gateway.createOrder(order))._unsafeUnwrap();
+    sandbox.juspay.setOrderStatus(order.orderId, 'cancelled')._unsafeUnwrap();
+    const error = (await gateway.createOrder(order))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'duplicate_order', provider: 'juspay_main' });
+    expect(error.message).toContain('is spent at juspay_main');
+    expect(error.attempts?.map((a) => a.reconciliation)).toEqual(['spent']);
+    expect(sandbox.flowwise.orders.get(order.orderId)).toBeUndefined();
   });
 });
 
@@ -210,10 +295,10 @@ describe('other outcomes over the sandbox', () => {
     expect(at('flowwise_backup').length).toBeGreaterThan(0);
     for (const s of at('juspay_main')) expect(sandbox.juspay.orders.get(s.orderId)?.providerOrderId).toBe(s.providerOrderId);
     for (const s of at('flowwise_backup')) expect(sandbox.flowwise.orders.get(s.orderId)?.providerOrderId).toBe(s.providerOrderId);
-    // Sticky: the same order id is drawn to the same provider, which reports the duplicate; no second order elsewhere.
+    // Sticky: the same order id is drawn to the same provider, whose duplicate answer is looked up: the same checkout, no second order elsewhere.
     for (const s of [at('juspay_main')[0]!, at('flowwise_backup')[0]!]) {
-      const again = (await gateway.createOrder(placed(s.orderId)))._unsafeUnwrapErr();
-      expect(again).toMatchObject({ kind: 'duplicate_order', provider: s.provider });
+      const again = (await gateway.createOrder(placed(s.orderId)))._unsafeUnwrap();
+      expect(again).toMatchObject({ provider: s.provider, providerOrderId: s.providerOrderId, replayed: true });
     }
   });
 
@@ -265,6 +350,71 @@ describe('other outcomes over the sandbox', () => {
     const error = (await pending)._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'aborted', orderMayExist: true });
     expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+  });
+});
+
+describe('order ids longer than a provider takes', () => {
+  const uuid = () => randomUUID();
+  const deriving = (hooks: GatewayHooks = {}) =>
+    gatewayOver({ providers: { juspay_main: { type: 'juspay', ...sandbox.juspay.adapterOptions, timeoutMs: TIMEOUT_MS, orderIds: 'derive' }, flowwise_backup: { type: 'flowwise', ...sandbox.flowwise.adapterOptions, timeoutMs: TIMEOUT_MS } } }, hooks);
+
+  it("without orderIds: 'derive', a 36-character UUID skips Juspay, visibly: in the session and through onSkip", async () => {
+    const skips: SkipEvent[] = [];
+    const orderId = uuid();
+    const session = (await gatewayOver({}, { onSkip: (e) => skips.push(e) }).createOrder(placed(orderId)))._unsafeUnwrap();
+    expect(session).toMatchObject({ provider: 'flowwise_backup', sentOrderId: orderId });
+    expect(session.skipped).toEqual([{ provider: 'juspay_main', reason: 'ineligible', message: 'orderId: Juspay takes at most 20 characters' }]);
+    expect(skips).toEqual([{ provider: 'juspay_main', orderId, reason: 'ineligible' }]);
+  });
+
+  it("with orderIds: 'derive', Juspay gets a stable 16-character id for create and look-up, reported as sentOrderId", async () => {
+    const orderId = uuid();
+    const order = placed(orderId);
+    const first = (await deriving().createOrder(order))._unsafeUnwrap();
+    expect(first).toMatchObject({ provider: 'juspay_main', orderId, sentOrderId: deriveOrderId(orderId) });
+    expect(first.sentOrderId).toMatch(/^[a-z2-7]{16}$/);
+    expect(sandbox.juspay.orders.get(first.sentOrderId)?.providerOrderId).toBe(first.providerOrderId);
+    expect(sandbox.juspay.orders.get(orderId)).toBeUndefined();
+    // Another gateway (another process, say) sends the same order: the same derived id, so the same checkout.
+    const again = (await deriving().createOrder(order))._unsafeUnwrap();
+    expect(again).toMatchObject({ orderId, sentOrderId: first.sentOrderId, providerOrderId: first.providerOrderId, replayed: true });
+    const found = (await deriving().getOrder(orderId))._unsafeUnwrap();
+    expect(found).toMatchObject({ provider: 'juspay_main', orderId, providerOrderId: first.providerOrderId, amount: 10_015, currency: 'INR' });
+  });
+
+  it("with orderIds: 'derive', a reset after Juspay created the order is reconciled by the derived id", async () => {
+    sandbox.juspay.setFaults({ failure: { kind: 'reset' }, operations: ['createOrder'] })._unsafeUnwrap();
+    const reconciles: ReconcileEvent[] = [];
+    const orderId = uuid();
+    const session = (await deriving({ onReconcile: (e) => reconciles.push(e) }).createOrder(placed(orderId)))._unsafeUnwrap();
+    expect(session).toMatchObject({ provider: 'juspay_main', orderId, sentOrderId: deriveOrderId(orderId), reconciled: true });
+    expect(reconciles).toEqual([expect.objectContaining({ orderId, sentOrderId: deriveOrderId(orderId), outcome: 'found' })]);
+    expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
+  });
+});
+
+describe('gateway.getOrder', () => {
+  it('asks each provider in configuration order and returns the first that holds the order', async () => {
+    const order = placed(nextId());
+    (await gatewayOver().createOrder(order, { providers: ['flowwise_backup'] }))._unsafeUnwrap();
+    const found = (await gatewayOver().getOrder(order.orderId))._unsafeUnwrap();
+    expect(found).toMatchObject({ provider: 'flowwise_backup', orderId: order.orderId, status: 'created' });
+  });
+
+  it('asks only the provider named; not_found when it does not hold the order', async () => {
+    const order = placed(nextId());
+    (await gatewayOver().createOrder(order, { providers: ['flowwise_backup'] }))._unsafeUnwrap();
+    const error = (await gatewayOver().getOrder(order.orderId, { provider: 'juspay_main' }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'not_found', provider: 'juspay_main' });
+  });
+
+  it('not_found naming every provider asked when none holds it; validation for an unknown provider name', async () => {
+    const gateway = gatewayOver();
+    const missing = (await gateway.getOrder(nextId()))._unsafeUnwrapErr();
+    expect(missing).toMatchObject({ kind: 'not_found', provider: 'payroute' });
+    expect(missing.message).toContain('none of juspay_main, flowwise_backup, ce_store holds order');
+    const unknown = (await gateway.getOrder('ord1', { provider: 'nope' }))._unsafeUnwrapErr();
+    expect(unknown).toMatchObject({ kind: 'validation', fields: [{ path: 'options.provider', message: expect.stringContaining('"nope"') as string }] });
   });
 });
 
