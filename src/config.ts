@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PayrouteConfigError } from './errors.js';
 import { isLoopbackUrl } from './loopback.js';
+import { egressOptionsSchema } from './proxy.js';
 import { toFieldIssues } from './validation.js';
 
 /**
@@ -62,6 +63,7 @@ export const commonOptionsSchema = {
   environment: z.enum(['sandbox', 'production']).optional(),
   baseUrl: baseUrlSchema.optional(),
   timeoutMs: z.number().int().min(1).max(120_000).optional(),
+  ...egressOptionsSchema,
 };
 
 /** Validates adapter options, throwing `PayrouteConfigError` (named fields, never values) when they are wrong. */

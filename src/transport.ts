@@ -6,6 +6,8 @@ import { AbortFlag, type AbortLike } from './abort.js';
 import { listenForAbort } from './abort-listener.js';
 import { payrouteError, type PayrouteError } from './errors.js';
 import { isLoopbackUrl } from './loopback.js';
+import type { EgressAgents } from './proxy.js';
+import { PROXY_ERROR_PREFIX } from './tunnel-agent.js';
 import { VERSION } from './version.js';
 
 /** A request as an adapter builds it: the transport adds the base URL, user agent and deadline. */
@@ -31,6 +33,8 @@ export interface TransportOptions {
   readonly timeoutMs: number;
   /** Largest response body accepted, in bytes. */
   readonly maxBodyBytes?: number;
+  /** This transport's own agents (a proxy tunnel, or the caller's agent); the shared keep-alive pair otherwise. */
+  readonly agents?: EgressAgents;
 }
 
 /** A request without a body, such as a look-up. */
@@ -76,8 +80,11 @@ const NOT_SENT = new Set([
   'CERT_SIGNATURE_FAILURE', 'INVALID_CA', 'ERR_TLS_CERT_ALTNAME_INVALID',
   // The handshake broke off (no common protocol or cipher, or the peer does not speak TLS).
   'EPROTO',
+  // An agent of the wrong protocol (an http.Agent for https): Node refuses before connecting.
+  'ERR_INVALID_PROTOCOL',
 ]);
-const notSent = (code: string) => NOT_SENT.has(code) || code.startsWith('ERR_SSL_');
+// The egress proxy's tunnel could not be opened: the request goes through it only once it is.
+const notSent = (code: string) => NOT_SENT.has(code) || code.startsWith('ERR_SSL_') || code.startsWith(PROXY_ERROR_PREFIX);
 
 /**
  * The one place payroute does I/O. It never keeps an `AxiosError` (its `toJSON` holds the request
@@ -97,7 +104,7 @@ export function createTransport(options: TransportOptions): Transport {
     const stopListening = signal ? listenForAbort(signal, () => deadline.abort()) : undefined;
     let response: AxiosResponse<unknown>;
     try {
-      const config = { headers: { 'User-Agent': USER_AGENT, ...request.headers }, signal: deadline, maxContentLength: maxBody };
+      const config = { ...options.agents, headers: { 'User-Agent': USER_AGENT, ...request.headers }, signal: deadline, maxContentLength: maxBody };
       const url = `${base}${request.path}`;
       response = await (request.body === undefined ? client.get<string>(url, config) : client.post<string>(url, request.body, config));
     } catch (error) {

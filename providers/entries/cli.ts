@@ -8,7 +8,11 @@ const code = await run(
   {
     stdout: (text) => void process.stdout.write(`${text}\n`),
     stderr: (text) => void process.stderr.write(`${text}\n`),
+    // Back to the line's start and erase it, then write the new line without ending it.
+    status: (text) => void process.stderr.write(`\r\x1b[2K${text}`),
     env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     interrupted: () => Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]).then(() => undefined),
   },
   builtInProviders,

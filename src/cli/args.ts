@@ -74,6 +74,7 @@ Options:
   --description <text>    order description
   --config <file>         gateway config (JSON); talks to the real providers it names
   --json                  print JSON instead of text
+  --verbose               also print every attempt and skip on stderr, as they happen
   -h, --help              show this help
 
 Without --config (or PAYROUTE_CONFIG / PAYROUTE_CONFIG_FILE) it starts the offline sandbox and a
@@ -114,7 +115,7 @@ Exit codes: 0 found, 1 not found or the provider failed, 2 bad arguments, 3 bad 
 Example:
   payroute get-order --order-id ord1001 --status paid`;
 
-const DEMO_HELP = `Usage: payroute demo [--json]
+const DEMO_HELP = `Usage: payroute demo [--json] [--verbose]
 
 Starts the offline sandbox ({sandbox} over HTTP on 127.0.0.1), creates an order through a
 gateway with {first} first and {second} as backup, then makes the sandbox's {first} answer 503 and
@@ -122,6 +123,7 @@ creates a second order, which falls back to {second}. Needs no account and no ne
 
 Options:
   --json       print JSON instead of text
+  --verbose    also print every attempt and skip on stderr, as they happen
   -h, --help   show this help`;
 
 const SANDBOX_HELP = `Usage: payroute sandbox [--port <n>]
@@ -144,6 +146,7 @@ export interface CreateOrderArgs {
   readonly description?: string;
   readonly config?: string;
   readonly json: boolean;
+  readonly verbose: boolean;
 }
 
 export interface GetOrderArgs {
@@ -162,7 +165,7 @@ export type Command =
   | { readonly name: 'version' }
   | { readonly name: 'create-order'; readonly args: CreateOrderArgs }
   | { readonly name: 'get-order'; readonly args: GetOrderArgs }
-  | { readonly name: 'demo'; readonly json: boolean }
+  | { readonly name: 'demo'; readonly json: boolean; readonly verbose: boolean }
   | { readonly name: 'sandbox'; readonly port?: number };
 
 type HelpTexts = ReturnType<typeof helpTexts>;
@@ -177,7 +180,10 @@ export function parseCommand(argv: readonly string[], newOrderId: () => string, 
   const text = helpFor(help, command);
   if (text === undefined) throw new UsageError(`unknown command "${command}"`);
   if (rest.includes('-h') || rest.includes('--help')) return { name: 'help', text };
-  if (command === 'demo') return { name: 'demo', json: parse(rest, { json: { type: 'boolean' } }).json === true };
+  if (command === 'demo') {
+    const { json, verbose } = parse(rest, { json: { type: 'boolean' }, verbose: { type: 'boolean' } });
+    return { name: 'demo', json: json === true, verbose: verbose === true };
+  }
   if (command === 'sandbox') {
     const { port } = parse(rest, { port: { type: 'string' } });
     if (port === undefined) return { name: 'sandbox' };
@@ -235,6 +241,7 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
     description: { type: 'string' },
     config: { type: 'string' },
     json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
   });
   if (values.amount === undefined) throw new UsageError('--amount is required, such as --amount 100.15', '--amount');
   const currency = values.currency.toUpperCase();
@@ -255,6 +262,7 @@ function createOrderArgs(rest: readonly string[], newOrderId: () => string): Cre
     orderId: values['order-id'] ?? newOrderId(),
     providers: values.provider ?? [],
     json: values.json,
+    verbose: values.verbose,
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
   };
 }

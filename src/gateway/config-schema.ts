@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commonOptionsSchema } from '../config.js';
 import { kindsWhere, type FallbackKind } from '../error-policy.js';
 import { currencySchema, paymentMethods } from '../order.js';
+import { EGRESS_CONFLICT, egressOptionsSchema } from '../proxy.js';
 
 /** A provider entry's key, which becomes its instance name: the same rule as an adapter's `name`. */
 export const providerNameSchema = commonOptionsSchema.name.unwrap();
@@ -145,8 +146,11 @@ export const gatewayConfigSchema = z
      * `fallback` moves on, naming that provider in the session's `duplicateRisk`.
      */
     ambiguous: z.enum(['fail', 'fallback']).optional(),
+    /** How every built-in provider's requests leave the process, unless its entry sets `proxy` or `agent` itself. */
+    ...egressOptionsSchema,
   })
   .superRefine((config, ctx) => {
+    if (config.proxy !== undefined && config.agent !== undefined) ctx.addIssue({ code: 'custom', path: ['agent'], message: EGRESS_CONFLICT });
     const known = new Set(Object.keys(config.providers));
     for (const { path, name } of routedNames(config.routing)) {
       if (!known.has(name)) ctx.addIssue({ code: 'custom', path, message: `"${name}" is not a key of providers` });

@@ -34,7 +34,9 @@ const REFERENCE_KEY = '$env';
  * - otherwise `PAYROUTE_CONFIG`: the configuration itself as JSON (setting both is an error).
  *
  * Anywhere in the JSON, `{ "$env": "NAME" }` stands for the value of the variable `NAME`, so secrets
- * stay in the environment and the file can be committed. The result is checked as completely as
+ * stay in the environment and the file can be committed; `{ "$env": "NAME", "default": "..." }` uses the
+ * default when `NAME` is not set, and `{ "$env": "NAME", "optional": true }` leaves the key out, so one
+ * file serves test and production (a sandbox `baseUrl` in one, none in the other). The result is checked as completely as
  * `createGateway` checks it (provider options included), so an `Ok` config builds a gateway.
  *
  * @returns `Err` of kind `configuration` whose `fields` name each bad path
@@ -87,28 +89,51 @@ function parseJson(text: string, origin: string): Result<unknown, FieldIssue[]> 
   }
 }
 
-/** Replaces every `{ "$env": "NAME" }` with the variable's value, or names each variable that is not set. */
+/** What a `{ "$env": ... }` object may hold besides the variable's name. */
+const REFERENCE_OPTIONS = new Set([REFERENCE_KEY, 'default', 'optional']);
+/** An optional reference whose variable is not set: its key (or array item) is left out. */
+const DROPPED = Symbol('dropped');
+
+/**
+ * Replaces every `{ "$env": "NAME" }` with the variable's value. `"default": "..."` stands in when the
+ * variable is not set, and `"optional": true` leaves the key out instead; otherwise each variable that
+ * is not set is named. Issues name the path and the variable, never a value.
+ */
 export function resolveReferences(json: unknown, env: Environment): Result<unknown, FieldIssue[]> {
   const issues: FieldIssue[] = [];
   const resolve = (value: unknown, path: string): unknown => {
-    if (Array.isArray(value)) return value.map((item, i) => resolve(item, join(path, String(i))));
+    if (Array.isArray(value)) return value.map((item, i) => resolve(item, join(path, String(i)))).filter((item) => item !== DROPPED);
     if (typeof value !== 'object' || value === null) return value;
-    const entries = Object.entries(value);
-    const [first] = entries;
-    if (entries.length === 1 && first?.[0] === REFERENCE_KEY) {
-      const variable = first[1];
-      if (typeof variable !== 'string' || variable === '') {
-        issues.push({ path, message: `${REFERENCE_KEY} must name an environment variable` });
-        return undefined;
-      }
-      const resolved = env[variable];
-      if (resolved === undefined) issues.push({ path, message: `environment variable ${variable} is not set` });
-      return resolved;
-    }
-    return Object.fromEntries(entries.map(([key, item]) => [key, resolve(item, join(path, key))]));
+    if (REFERENCE_KEY in value) return resolveReference(value as Readonly<Record<string, unknown>>, path, env, issues);
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([key, item]) => [key, resolve(item, join(path, key))] as const)
+        .filter(([, item]) => item !== DROPPED),
+    );
   };
   const resolved = resolve(json, '');
-  return issues.length > 0 ? err(issues) : ok(resolved);
+  return issues.length > 0 ? err(issues) : ok(resolved === DROPPED ? undefined : resolved);
+}
+
+function resolveReference(reference: Readonly<Record<string, unknown>>, path: string, env: Environment, issues: FieldIssue[]): unknown {
+  const { [REFERENCE_KEY]: variable, default: fallback, optional } = reference;
+  const problems = [
+    ...Object.keys(reference).filter((key) => !REFERENCE_OPTIONS.has(key)).map((key) => `${REFERENCE_KEY} takes only "default" or "optional" beside it, not "${key}"`),
+    ...(typeof variable !== 'string' || variable === '' ? [`${REFERENCE_KEY} must name an environment variable`] : []),
+    ...(fallback !== undefined && typeof fallback !== 'string' ? ['default must be a string, as environment variables are'] : []),
+    ...(optional !== undefined && typeof optional !== 'boolean' ? ['optional must be true or false'] : []),
+    ...(fallback !== undefined && optional === true ? ['give default or optional, not both'] : []),
+  ];
+  if (problems.length > 0 || typeof variable !== 'string') {
+    issues.push(...problems.map((message) => ({ path, message })));
+    return undefined;
+  }
+  const resolved = env[variable];
+  if (resolved !== undefined) return resolved;
+  if (typeof fallback === 'string') return fallback;
+  if (optional === true) return DROPPED;
+  issues.push({ path, message: `environment variable ${variable} is not set` });
+  return undefined;
 }
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);

@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { PayrouteConfigError, type FieldIssue } from '../errors.js';
 import type { PaymentProvider } from '../port.js';
 import type { ProviderFactory } from '../provider/define-provider.js';
+import type { EgressOptions } from '../proxy.js';
 import type { ParsedGatewayConfig } from './config-schema.js';
 
 /** A configured provider as the gateway routes it. */
@@ -20,13 +21,17 @@ export function factoriesByType(factories: readonly ProviderFactory[]): Readonly
 }
 
 /**
- * Builds every provider entry (everything but `type` and `currencies` is the factory's options, with
- * `name` set to the entry's key), or names every entry its factory rejected.
+ * Builds every provider entry (everything but `type`, `currencies` and `orderIds` is the factory's
+ * options, with `name` set to the entry's key), or names every entry its factory rejected. An entry
+ * that sets neither `proxy` nor `agent` takes the gateway's (`gateway`): egress is the service's, not
+ * one provider's.
  */
 export function buildProviders(
   entries: ParsedGatewayConfig['providers'],
   factories: ReadonlyMap<string, ProviderFactory>,
+  gateway: EgressOptions = {},
 ): Result<GatewayProvider[], FieldIssue[]> {
+  const egress = Object.fromEntries(Object.entries({ proxy: gateway.proxy, agent: gateway.agent }).filter(([, value]) => value !== undefined));
   const issues: FieldIssue[] = [];
   const built: GatewayProvider[] = [];
   for (const [name, entry] of Object.entries(entries)) {
@@ -38,7 +43,8 @@ export function buildProviders(
       continue;
     }
     const { type: _type, currencies, orderIds, ...options } = entry;
-    const provider = construct(factory, { ...options, name }, path);
+    const inherits = options['proxy'] === undefined && options['agent'] === undefined;
+    const provider = construct(factory, { ...(inherits ? egress : {}), ...options, name }, path);
     if (provider.isErr()) issues.push(...provider.error);
     else if (provider.value.name !== name) {
       issues.push({ path, message: `the "${entry.type}" adapter ignored its name option (it named itself "${provider.value.name}")` });

@@ -6,10 +6,11 @@ import type { ValidOrder } from '../order.js';
 import type { GetOrderOptions, OrderState } from '../order-state.js';
 import type { CreateOrderOptions, ProviderCapabilities } from '../port.js';
 import type { AnySandboxDefinition, SandboxDefinition } from '../sandbox/behaviour.js';
+import type { EgressOptions } from '../proxy.js';
 import type { HttpGetRequest, HttpRequest, HttpResponse } from '../transport.js';
 
 /** The options every provider takes besides its own (`commonOptionsSchema`, parsed). */
-export interface CommonOptions {
+export interface CommonOptions extends EgressOptions {
   /** Instance name used in results and errors; defaults to the provider type. */
   readonly name?: string | undefined;
   readonly environment?: 'sandbox' | 'production' | undefined;

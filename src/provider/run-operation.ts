@@ -14,6 +14,7 @@ import { createTransport, type HttpRequest, type HttpResponse, type Transport } 
 import { toFieldIssues, validationError } from '../validation.js';
 import { answerError, internalError, providerError, unexpectedResponse } from './classify.js';
 import type { CommonOptions, GetOrderOperation, ProviderDefinition } from './definition.js';
+import { egressAgents } from '../proxy.js';
 import { limitIssues } from './limits.js';
 import type { AnySandboxDefinition } from '../sandbox/behaviour.js';
 
@@ -38,11 +39,9 @@ export function runProvider<Options extends CommonOptions, Context, Raw, StateRa
   options: Options,
 ): PaymentProvider<Raw, Order, StateRaw> {
   const name = options.name ?? definition.type;
-  const transport = createTransport({
-    provider: name,
-    baseUrl: options.baseUrl ?? definition.baseUrls[options.environment ?? 'production'],
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
+  const baseUrl = options.baseUrl ?? definition.baseUrls[options.environment ?? 'production'];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = createTransport({ provider: name, baseUrl, timeoutMs, agents: egressAgents(definition.type, options, baseUrl, timeoutMs) });
   const { secrets, context } = definition.connect(options);
   // Built once: the encoded forms of the secrets and their pattern cost nothing per order.
   const sanitise = createErrorSanitiser(secrets);

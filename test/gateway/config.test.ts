@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveReferences } from '../../src/gateway/load-config.js';
 import { createGateway, loadGatewayConfig, PayrouteConfigError, type GatewayConfig } from '../../providers/entries/index.js';
 import { fakePsps } from './fakes.js';
 
@@ -199,6 +201,60 @@ describe('loadGatewayConfig', () => {
       { path: 'providers.flowwise_backup.clientSecret', message: 'environment variable FW_SECRET is not set' },
     ]);
     expect(error.message).toContain('in PAYROUTE_CONFIG: providers.juspay_main.apiKey: environment variable JUSPAY_API_KEY is not set');
+  });
+
+  // One file for test and production: the sandbox's base URL only where it is set, production's environment otherwise.
+  const perEnvironment = {
+    providers: {
+      juspay_main: {
+        type: 'juspay',
+        apiKey: { $env: 'JUSPAY_API_KEY' },
+        merchantId: { $env: 'JUSPAY_MERCHANT', default: 'acme' },
+        environment: { $env: 'JUSPAY_ENVIRONMENT', default: 'production' },
+        baseUrl: { $env: 'JUSPAY_BASE_URL', optional: true },
+      },
+    },
+    routing: { strategy: 'priority', order: ['juspay_main'] },
+  };
+
+  it('uses a default when the variable is not set, and the variable when it is', () => {
+    const production = loadGatewayConfig({ env: { JUSPAY_API_KEY: SECRET, PAYROUTE_CONFIG: JSON.stringify(perEnvironment) } })._unsafeUnwrap();
+    expect(production.providers['juspay_main']).toEqual({ type: 'juspay', apiKey: SECRET, merchantId: 'acme', environment: 'production' });
+    const test = loadGatewayConfig({
+      env: { JUSPAY_API_KEY: SECRET, JUSPAY_MERCHANT: 'acme_test', JUSPAY_ENVIRONMENT: 'sandbox', JUSPAY_BASE_URL: 'http://127.0.0.1:4010', PAYROUTE_CONFIG: JSON.stringify(perEnvironment) },
+    })._unsafeUnwrap();
+    expect(test.providers['juspay_main']).toEqual({ type: 'juspay', apiKey: SECRET, merchantId: 'acme_test', environment: 'sandbox', baseUrl: 'http://127.0.0.1:4010' });
+  });
+
+  it('leaves out the key of an optional reference whose variable is not set', () => {
+    const config = loadGatewayConfig({ env: { JUSPAY_API_KEY: SECRET, PAYROUTE_CONFIG: JSON.stringify(perEnvironment) } })._unsafeUnwrap();
+    expect(Object.keys(config.providers['juspay_main'] ?? {})).not.toContain('baseUrl');
+    expect(resolveReferences({ list: ['a', { $env: 'UNSET', optional: true }, 'b'] }, {})._unsafeUnwrap()).toEqual({ list: ['a', 'b'] });
+  });
+
+  it('names the path and the variable of a malformed reference, never a value', () => {
+    const reference = (value: Record<string, unknown>) => resolveReferences({ providers: { p: { baseUrl: value } } }, { SET: SECRET })._unsafeUnwrapErr();
+    expect(reference({ $env: 'SET', defualt: 'x' })).toEqual([
+      { path: 'providers.p.baseUrl', message: '$env takes only "default" or "optional" beside it, not "defualt"' },
+    ]);
+    expect(reference({ $env: 'SET', default: 4010 })).toEqual([{ path: 'providers.p.baseUrl', message: 'default must be a string, as environment variables are' }]);
+    expect(reference({ $env: 'SET', optional: 'yes' })).toEqual([{ path: 'providers.p.baseUrl', message: 'optional must be true or false' }]);
+    expect(reference({ $env: 'SET', default: FW_SECRET, optional: true })).toEqual([{ path: 'providers.p.baseUrl', message: 'give default or optional, not both' }]);
+    expect(reference({ $env: '', default: FW_SECRET })).toEqual([{ path: 'providers.p.baseUrl', message: '$env must name an environment variable' }]);
+    expect(JSON.stringify(reference({ $env: 'UNSET' }))).toBe('[{"path":"providers.p.baseUrl","message":"environment variable UNSET is not set"}]');
+  });
+
+  it('resolves a reference to the variable when set, else to its default, else leaves it out (property)', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string()), fc.option(fc.string()), fc.boolean(), (value, fallback, optional) => {
+        const reference = fallback === null ? { $env: 'V', ...(optional ? { optional } : {}) } : { $env: 'V', default: fallback };
+        const resolved = resolveReferences({ key: reference }, value === null ? {} : { V: value });
+        if (value !== null) expect(resolved._unsafeUnwrap()).toEqual({ key: value });
+        else if (fallback !== null) expect(resolved._unsafeUnwrap()).toEqual({ key: fallback });
+        else if (optional) expect(resolved._unsafeUnwrap()).toEqual({});
+        else expect(resolved._unsafeUnwrapErr()).toEqual([{ path: 'key', message: 'environment variable V is not set' }]);
+      }),
+    );
   });
 
   it('validates as createGateway does, adapter options included, without quoting secrets', () => {

@@ -24,6 +24,7 @@ export interface PackageJson {
   readonly version: string;
   readonly exports: Readonly<Record<string, unknown>>;
   readonly dependencies?: Readonly<Record<string, string>>;
+  readonly scripts?: Readonly<Record<string, string>>;
 }
 
 export interface PackedProject {
@@ -34,9 +35,8 @@ export interface PackedProject {
   remove(): void;
 }
 
-/** Packs this repository into a fresh consumer project; `extraModules` are linked next to the dependencies. */
-export function installPacked(prefix: string, extraModules: readonly string[] = []): PackedProject {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+/** `npm pack` of this repository into `dir`; returns the tarball's path. */
+export function packInto(dir: string): string {
   const packed = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
       cwd: ROOT,
@@ -44,7 +44,13 @@ export function installPacked(prefix: string, extraModules: readonly string[] = 
       stdio: ['ignore', 'pipe', 'ignore'],
     }),
   ) as Array<{ filename: string }>;
-  const tarball = join(dir, packed[0]?.filename ?? '');
+  return join(dir, packed[0]?.filename ?? '');
+}
+
+/** Packs this repository into a fresh consumer project; `extraModules` are linked next to the dependencies. */
+export function installPacked(prefix: string, extraModules: readonly string[] = []): PackedProject {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const tarball = packInto(dir);
 
   const modules = join(dir, 'node_modules');
   const target = join(modules, 'payroute');
