@@ -23,8 +23,11 @@ export interface LedgerSetup {
   readonly onLedgerError: LedgerErrorPolicy;
 }
 
-/** Added to the call's deadline for its lease: the claim and the completion around the routing. */
-export const LEASE_MARGIN_MS = 5_000;
+/**
+ * Added to the call's deadline for its lease: the completion after the routing, bounded by the
+ * ledger's own timeout (1 s by default). An owner that dies loses the order this long after its deadline.
+ */
+export const LEASE_MARGIN_MS = 2_000;
 // Polls of an order another call holds: soon at first (most orders take a few hundred ms), then at most 5 a second.
 const FIRST_POLL_MS = 10;
 const LONGEST_POLL_MS = 200;
