@@ -133,6 +133,8 @@ const ERRORS_BY_KIND: Record<GatewayErrorKind, number> = {
   aborted: 0,
   unexpected_response: 0,
   all_providers_failed: 0,
+  in_progress: 0,
+  ledger_unavailable: 0,
   internal: 0,
 };
 const isDocumentedKind = (kind: unknown): kind is GatewayErrorKind => typeof kind === 'string' && Object.hasOwn(ERRORS_BY_KIND, kind);

@@ -46,6 +46,8 @@ export const errorPolicy = {
   aborted: { retryable: false, retriedByGateway: false, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'depends' },
   configuration: { retryable: false, retriedByGateway: true, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'absent' },
   all_providers_failed: { retryable: 'depends', retriedByGateway: true, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'depends' },
+  in_progress: { retryable: true, retriedByGateway: false, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'may_exist' },
+  ledger_unavailable: { retryable: true, retriedByGateway: false, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'depends' },
   internal: { retryable: false, retriedByGateway: true, mayFallBack: false, fallsBackByDefault: false, breakerFailure: false, order: 'depends' },
 } as const satisfies Readonly<Record<PayrouteErrorKind, ErrorPolicy>>;
 

@@ -13,6 +13,8 @@ export type PayrouteErrorKind =
   | 'aborted'
   | 'unexpected_response'
   | 'all_providers_failed'
+  | 'in_progress'
+  | 'ledger_unavailable'
   | 'internal';
 
 /** @deprecated Renamed `PayrouteErrorKind`; this alias goes in the next release. */

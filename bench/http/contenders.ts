@@ -16,12 +16,12 @@ interface Provider {
   createOrder(order: Order): ResultAsync<unknown, GatewayError>;
 }
 
-function payrouteContender(label: string, provider: Provider, id = 'payroute'): Contender {
+function payrouteContender(label: string, provider: Provider, id = 'payroute', nextOrder: () => Order = () => order): Contender {
   return {
     id,
     label,
     send: async () => {
-      const result = await provider.createOrder(order);
+      const result = await provider.createOrder(nextOrder());
       if (result.isErr()) throw new Error(`${result.error.kind}: ${result.error.message}`);
     },
   };
@@ -51,7 +51,10 @@ export function payrouteGateway(payroute: Payroute, type: 'juspay' | 'flowwise',
     providers: { [type]: entry },
     routing: { strategy: 'priority', order: [type] },
   });
-  return payrouteContender(`payroute \`createGateway()\` createOrder (one ${type} entry)`, gateway, 'gateway');
+  // A new order id each time, of the fixture's length: the gateway's ledger replays a repeated one without a request.
+  let serial = 0;
+  const nextOrder = () => ({ ...order, orderId: `bench_${String(++serial).padStart(12, '0')}` });
+  return payrouteContender(`payroute \`createGateway()\` createOrder (one ${type} entry)`, gateway, 'gateway', nextOrder);
 }
 
 /**

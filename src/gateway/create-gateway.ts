@@ -4,13 +4,16 @@ import type { Order } from '../order.js';
 import type { OrderState } from '../order-state.js';
 import { internalError } from '../provider/classify.js';
 import type { ProviderFactory } from '../provider/define-provider.js';
+import { memoryLedger } from '../ledger/memory.js';
+import type { OrderLedger } from '../ledger/types.js';
 import { createProviderBreaker } from './breaker.js';
 import { DEFAULT_AMBIGUOUS, DEFAULT_FALLBACK_ON, type GatewayConfig, type ParsedGatewayConfig } from './config-schema.js';
 import { emit, type CircuitStatus, type GatewayHooks } from './events.js';
 import { ROUTER } from './gateway-errors.js';
 import { DEFAULT_RETRY, type RetrySettings } from './retry-policy.js';
 import { findOrder, type GatewayGetOrderOptions } from './find-order.js';
-import { routeOrder, type GatewayCreateOrderOptions, type GatewaySession, type Router } from './route-order.js';
+import { createOrderOnce, providersNamedFor, type LedgerErrorPolicy, type LedgerSetup } from './ledger-run.js';
+import type { GatewayCreateOrderOptions, GatewaySession, Router } from './route-order.js';
 import type { RoutingError } from './routing-error.js';
 import { createStrategy } from './strategies.js';
 import { validateGatewayConfig } from './validate-config.js';
@@ -26,6 +29,17 @@ export interface GatewayOptions {
   readonly hooks?: GatewayHooks;
   /** Random source in [0, 1) for the retry jitter; `Math.random` by default. Inject one for repeatable tests. */
   readonly random?: () => number;
+  /**
+   * The order ledger that makes an order id create at most one checkout: `redisLedger()` from
+   * `payroute/redis` across a fleet; `memoryLedger()`, within this process, when left out. See docs/ledger.md.
+   */
+  readonly ledger?: OrderLedger;
+  /**
+   * When the ledger fails (down, or slower than its timeout): `fail` (the default) returns
+   * `ledger_unavailable` and sends nothing more; `proceed` creates the order without the guarantee,
+   * flags the session `unprotected` and calls `hooks.onLedgerError`.
+   */
+  readonly onLedgerError?: LedgerErrorPolicy;
 }
 
 /** The state of one configured provider, as `gateway.health()` reports it. */
@@ -48,7 +62,8 @@ export interface Gateway {
   createOrder(order: Order, options?: GatewayCreateOrderOptions): ResultAsync<GatewaySession, RoutingError>;
   /**
    * Looks an order up by the merchant's order id at each configured provider that can look orders up,
-   * in configuration order (or only `options.provider`), and returns the first that holds it. Never
+   * the ones the ledger names first (where it stored the order's session, or where it may be), then in
+   * configuration order (or only `options.provider`), and returns the first that holds it. Never
    * rejects: `not_found` when every provider asked said it holds no such order; when one could not be
    * asked, its error, since the order may be there.
    */
@@ -78,6 +93,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const validated = validateGatewayConfig(config, options.providers ?? []);
   if (validated.isErr()) throw new PayrouteConfigError('gateway', validated.error);
   const { config: parsed, providers } = validated.value;
+  const onLedgerError = options.onLedgerError ?? 'fail';
+  if (onLedgerError !== 'fail' && onLedgerError !== 'proceed') {
+    throw new PayrouteConfigError('gateway', [{ path: 'options.onLedgerError', message: "must be 'fail' or 'proceed'" }]);
+  }
+  const setup: LedgerSetup = { ledger: options.ledger ?? memoryLedger(), onLedgerError };
   const hooks = options.hooks ?? {};
   const routed = new Map(
     providers.map((entry) => [
@@ -97,9 +117,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   return {
     createOrder: (order, callOptions) =>
       // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
-      new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, RoutingError>(internalError(ROUTER, thrown)))),
+      new ResultAsync(createOrderOnce(router, setup, order, callOptions).catch((thrown: unknown) => err<GatewaySession, RoutingError>(internalError(ROUTER, thrown)))),
     getOrder: (orderId, callOptions) =>
-      new ResultAsync(findOrder(providers, orderId, callOptions).catch((thrown: unknown) => err<OrderState, RoutingError>(internalError(ROUTER, thrown)))),
+      new ResultAsync(
+        providersNamedFor(setup.ledger, orderId)
+          .then((first) => findOrder(providers, orderId, callOptions, first))
+          .catch((thrown: unknown) => err<OrderState, RoutingError>(internalError(ROUTER, thrown))),
+      ),
     health: () => [...routed.values()].map(({ name, provider, breaker }) => ({ provider: name, type: provider.type, circuit: breaker.status() })),
   };
 }

@@ -1,4 +1,5 @@
 import type { PayrouteErrorKind } from '../errors.js';
+import type { LedgerOperation } from '../ledger/types.js';
 import type { OrderStatus } from '../port.js';
 import type { ReconcileOutcome, SkippedProvider } from './routing-error.js';
 
@@ -102,6 +103,20 @@ export interface LateAnswerEvent {
 }
 
 /**
+ * A ledger call failed, or was refused because another call took the order over (`stale_owner`), and
+ * what the gateway did about it: `refused`, the call ended with `ledger_unavailable` or `in_progress`
+ * and sent nothing more; `proceeded`, it went on without the guarantee (`onLedgerError: 'proceed'`),
+ * flagging its session `unprotected`; `unrecorded`, the order's outcome was returned but not recorded
+ * (a session so returned is flagged `unprotected`: a later call may not find it in the ledger).
+ */
+export interface LedgerErrorEvent {
+  readonly orderId: string;
+  readonly operation: LedgerOperation;
+  readonly reason: 'ledger_unavailable' | 'stale_owner';
+  readonly action: 'refused' | 'proceeded' | 'unrecorded';
+}
+
+/**
  * Observability hooks; each may be an `async` function. A hook that throws, or returns a promise that
  * rejects, is ignored, and a promise it returns is not waited for: a hook never changes or delays an
  * order's outcome.
@@ -113,6 +128,7 @@ export interface GatewayHooks {
   readonly onCircuitChange?: (event: CircuitChangeEvent) => void;
   readonly onLateAnswer?: (event: LateAnswerEvent) => void;
   readonly onReconcile?: (event: ReconcileEvent) => void;
+  readonly onLedgerError?: (event: LedgerErrorEvent) => void;
 }
 
 /** Calls a hook, if there is one, shielding the order from whatever it throws or rejects with. */

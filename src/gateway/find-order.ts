@@ -13,7 +13,7 @@ export interface GatewayGetOrderOptions extends GetOrderOptions {
 }
 
 /**
- * Asks each provider in turn (in configuration order, or only the one named) for the order, by the id
+ * Asks each provider in turn (those in `namedByLedger` ahead, then in configuration order; or only the one named) for the order, by the id
  * it was sent (derived for an entry with `orderIds: 'derive'`), and returns the first that holds it, with
  * the merchant's order id. It is `not_found` only when every provider asked said so; when one could not
  * be asked, its error is returned instead, since the order may be there.
@@ -22,11 +22,12 @@ export async function findOrder(
   entries: readonly GatewayProvider[],
   orderId: string,
   rawOptions: unknown,
+  namedByLedger: readonly string[] = [],
 ): Promise<Result<OrderState, PayrouteError>> {
   const read = readOptions(ROUTER, rawOptions, copyFindOptions);
   if (read.isErr()) return err(read.error);
   const { provider: only, ...options } = read.value;
-  const asked = only === undefined ? entries : entries.filter((entry) => entry.name === only);
+  const asked = only === undefined ? namedFirst(entries, namedByLedger) : entries.filter((entry) => entry.name === only);
   if (only !== undefined && asked.length === 0) return err(unknownProvider(only, entries));
 
   let failure: PayrouteError | undefined;
@@ -46,6 +47,13 @@ export async function findOrder(
     return err(payrouteError({ kind: 'not_found', provider: ROUTER, retryable: false, orderMayExist: false, message: `none of ${names} holds order "${orderId}"` }));
   }
   return err(payrouteError({ kind: 'configuration', provider: ROUTER, retryable: false, message: 'no configured provider can look orders up' }));
+}
+
+/** The entries with those `first` names (the ledger's, where the order is or may be) ahead of the rest. */
+function namedFirst(entries: readonly GatewayProvider[], first: readonly string[]): readonly GatewayProvider[] {
+  if (first.length === 0) return entries;
+  const rank = (entry: GatewayProvider) => (first.includes(entry.name) ? first.indexOf(entry.name) : first.length);
+  return [...entries].sort((a, b) => rank(a) - rank(b));
 }
 
 function copyFindOptions(reader: OptionReader): GatewayGetOrderOptions {

@@ -9,7 +9,7 @@ export type { Attempt, GatewayError, ReconcileOutcome, RoutingError, SkippedProv
 export type { GatewayCreateOrderOptions, GatewaySession } from './route-order.js';
 export type { GatewayGetOrderOptions } from './find-order.js';
 export { deriveOrderId, DERIVED_ORDER_ID_LENGTH } from './provider-order-id.js';
-export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, GatewayHooks, LateAnswerEvent, ReconcileEvent, SkipEvent } from './events.js';
+export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, GatewayHooks, LateAnswerEvent, LedgerErrorEvent, ReconcileEvent, SkipEvent } from './events.js';
 export { DEFAULT_RETRY } from './retry-policy.js';
 export type { RetrySettings } from './retry-policy.js';
 export { DEFAULT_CIRCUIT_BREAKER } from './breaker.js';

@@ -1,10 +1,11 @@
 import { err, type Result } from 'neverthrow';
-import { payrouteError, type PayrouteError } from '../errors.js';
+import { payrouteError, type PayrouteError, type PayrouteErrorKind } from '../errors.js';
 import { toMajorUnits } from '../money.js';
 import type { Order } from '../order.js';
 import type { OrderState } from '../order-state.js';
 import type { OrderSession, OrderStatus, PaymentProvider } from '../port.js';
 import type { Deadline } from './deadline.js';
+import { emit, type GatewayHooks } from './events.js';
 import { leftInFlight } from './gateway-errors.js';
 import { OUTRUN, raceDeadline } from './race-deadline.js';
 
@@ -42,6 +43,30 @@ export async function reconcile(target: LookupTarget, order: Order, deadline: De
   const found = await lookUp(target, deadline, routingId);
   if (found.isOk()) return judge(found.value, target, order);
   return found.error.kind === 'not_found' ? { outcome: 'not_found' } : { outcome: 'lookup_failed', error: found.error };
+}
+
+/** `reconcile`, reported to `onReconcile`; `after` is the failure (or `in_progress`, an earlier call's attempt) that made the gateway ask. */
+export async function reconcileReported(
+  hooks: GatewayHooks,
+  target: LookupTarget,
+  order: Order,
+  deadline: Deadline,
+  routingId: string | undefined,
+  after: PayrouteErrorKind,
+): Promise<Reconciled> {
+  const started = Date.now();
+  const reconciled = await reconcile(target, order, deadline, routingId);
+  emit(hooks.onReconcile, {
+    provider: target.name,
+    orderId: order.orderId,
+    sentOrderId: target.sentOrderId,
+    outcome: reconciled.outcome,
+    after,
+    durationMs: Date.now() - started,
+    ...(reconciled.outcome === 'found' && { status: reconciled.session.status }),
+    ...(reconciled.outcome === 'lookup_failed' && { errorKind: reconciled.error.kind }),
+  });
+  return reconciled;
 }
 
 function lookUp(target: LookupTarget, deadline: Deadline, routingId: string | undefined): Promise<Result<OrderState, PayrouteError>> {

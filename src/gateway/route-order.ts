@@ -23,7 +23,7 @@ import {
   withHistory,
 } from './gateway-errors.js';
 import { deriveOrderId } from './provider-order-id.js';
-import { canLookUp, endsOrder, reconcile, type Reconciled } from './reconcile.js';
+import { canLookUp, endsOrder, reconcileReported, type Reconciled } from './reconcile.js';
 import type { GatewayProvider } from './registry.js';
 import { OUTRUN, raceDeadline } from './race-deadline.js';
 import { createBackoff, moveOn, shouldRetry, type RetrySettings } from './retry-policy.js';
@@ -55,8 +55,16 @@ export type GatewaySession = OrderSession & {
   readonly duplicateRisk: readonly string[];
   /** Set when a try that failed had in fact created the order, found by looking it up: this is that order. */
   readonly reconciled?: true;
-  /** Set when the provider already held this order id from an earlier call, with the same amount and currency: this is that order. */
+  /**
+   * Set when an earlier call created this order: the ledger's stored session, the provider answering
+   * `duplicate_order` for the same amount and currency, or a look-up at a provider an earlier call tried.
+   */
   readonly replayed?: true;
+  /**
+   * Set when this call could not use the order ledger (it was unavailable, with `onLedgerError:
+   * 'proceed'`, or failed to record the created session): no guarantee of one checkout per order id.
+   */
+  readonly unprotected?: true;
 };
 
 /** A provider with its circuit breaker. */
@@ -85,10 +93,11 @@ interface OrderRun {
   readonly skipped: SkippedProvider[];
   readonly duplicateRisk: string[];
   readonly routingId: string | undefined;
+  readonly guard: SendGuard | undefined;
 }
 
 /** A provider that can take the order, and the order prepared for it. */
-interface Candidate {
+export interface Candidate {
   readonly entry: RoutedProvider;
   /** The order id this provider is sent and asked for: the merchant's, or the one derived from it. */
   readonly sentOrderId: string;
@@ -117,8 +126,47 @@ type ProviderOutcome =
       readonly lookupError: PayrouteError | undefined;
     };
 
+/** An order checked and its providers chosen, before anything is sent: computing it is pure. */
+export interface PlannedOrder {
+  readonly order: Order;
+  readonly options: GatewayCreateOrderOptions;
+  /** The providers that can take the order, in the order they are tried. */
+  readonly eligible: readonly Candidate[];
+  readonly skipped: SkippedProvider[];
+}
+
+/**
+ * Checked before each provider's first try, so the ledger records the provider before the request is
+ * sent; an error stops the order there. `beforeProvider` is skipped for `recorded`, whose attempt the
+ * claim already carried.
+ */
+export interface SendGuard {
+  readonly recorded?: string;
+  beforeProvider(provider: string): Promise<PayrouteError | undefined>;
+}
+
+/** How a planned order is routed: its deadline, its guard, and the providers it may already be at. */
+export interface RouteContext {
+  readonly deadline: Deadline;
+  readonly guard?: SendGuard;
+  /** Providers the order may already be at, from earlier calls (the ledger's attempts): the session's `duplicateRisk` starts with them. */
+  readonly duplicateRisk?: readonly string[];
+}
+
 /** Creates one order at the first provider of its list that can take it, with retries and fallbacks. */
 export async function routeOrder(router: Router, order: Order, rawOptions: unknown): Promise<Result<GatewaySession, RoutingError>> {
+  const planned = planOrder(router, order, rawOptions);
+  if (planned.isErr()) return err(planned.error);
+  const deadline = startDeadline(router.retry.deadlineMs, planned.value.options.signal);
+  try {
+    return await routePlanned(router, planned.value, { deadline });
+  } finally {
+    deadline.clear();
+  }
+}
+
+/** Reads the options, checks the order and picks its eligible providers; sends nothing. */
+export function planOrder(router: Router, order: Order, rawOptions: unknown): Result<PlannedOrder, RoutingError> {
   const read = readOptions(ROUTER, rawOptions, copyGatewayOptions);
   if (read.isErr()) return err(read.error);
   const options = read.value;
@@ -134,7 +182,7 @@ export async function routeOrder(router: Router, order: Order, rawOptions: unkno
   const ineligible: Array<{ provider: string; issues: readonly FieldIssue[] }> = [];
   const eligible: Candidate[] = [];
   for (const entry of listed) {
-    const sentOrderId = entry.derivesOrderIds ? deriveOrderId(order.orderId) : order.orderId;
+    const sentOrderId = sentOrderIdAt(entry, order.orderId);
     const sent = sentOrderId === order.orderId ? parsed.value : { ...parsed.value, orderId: sentOrderId };
     const checked = eligibility(entry, sent, tryOptions);
     if (checked.isOk()) {
@@ -150,14 +198,28 @@ export async function routeOrder(router: Router, order: Order, rawOptions: unkno
     });
   }
   if (eligible.length === 0) return err(noEligibleProvider(ineligible, { attempts: [], skipped }));
+  return ok({ order, options, eligible, skipped });
+}
 
-  const deadline = startDeadline(router.retry.deadlineMs, options.signal);
-  try {
-    const run: OrderRun = { router, order, deadline, attempts: [], skipped, duplicateRisk: [], routingId: options.routingId };
-    return await tryInTurn(run, eligible);
-  } finally {
-    deadline.clear();
-  }
+/** The order id a provider entry is sent: the merchant's, or the one derived from it. */
+export function sentOrderIdAt(entry: GatewayProvider, orderId: string): string {
+  return entry.derivesOrderIds ? deriveOrderId(orderId) : orderId;
+}
+
+/** Routes a planned order through its eligible providers within `context.deadline` (which the caller clears). */
+export function routePlanned(router: Router, planned: PlannedOrder, context: RouteContext): Promise<Result<GatewaySession, RoutingError>> {
+  const { order, options, skipped } = planned;
+  const run: OrderRun = {
+    router,
+    order,
+    deadline: context.deadline,
+    attempts: [],
+    skipped,
+    duplicateRisk: [...(context.duplicateRisk ?? [])],
+    routingId: options.routingId,
+    guard: context.guard,
+  };
+  return tryInTurn(run, planned.eligible);
 }
 
 function copyGatewayOptions(reader: OptionReader): GatewayCreateOrderOptions {
@@ -201,13 +263,15 @@ async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise
       });
       leaving = undefined;
     }
+    const blocked = run.guard && run.guard.recorded !== entry.name ? await run.guard.beforeProvider(entry.name) : undefined;
+    if (blocked) return err(haltError(run) ?? withHistory(blocked, run));
     const hasNext = i < eligible.length - 1;
     const outcome = await tryProvider(run, candidate, hasNext);
     if (outcome.kind === 'created') return ok(routedSession(run, candidate, outcome));
     if (outcome.kind === 'failed') {
       const end = outcome.next === 'stop' ? outcome.error : hasNext ? heldBack(run.router, outcome) : undefined;
       if (end) return err(haltError(run) ?? withHistory(end, run));
-      if (outcome.residue !== 'none') run.duplicateRisk.push(entry.name);
+      if (outcome.residue !== 'none' && !run.duplicateRisk.includes(entry.name)) run.duplicateRisk.push(entry.name);
       leaving = { provider: entry.name, outcome };
     }
   }
@@ -222,7 +286,7 @@ function routedSession(run: OrderRun, candidate: Candidate, outcome: Extract<Pro
     sentOrderId: candidate.sentOrderId,
     attempts: run.attempts,
     skipped: run.skipped,
-    duplicateRisk: run.duplicateRisk,
+    duplicateRisk: run.duplicateRisk.filter((provider) => provider !== candidate.entry.name),
     ...(outcome.via === 'reconciled' && { reconciled: true as const }),
     ...(outcome.via === 'replayed' && { replayed: true as const }),
   };
@@ -318,19 +382,7 @@ async function reconcileTry(run: OrderRun, candidate: Candidate, error: Payroute
   const { entry, sentOrderId } = candidate;
   const ambiguous = error.kind === 'duplicate_order' || error.orderMayExist === true;
   if (!ambiguous || !canLookUp(entry.provider) || run.deadline.aborted) return undefined;
-  const started = Date.now();
-  const reconciled = await reconcile({ name: entry.name, provider: entry.provider, sentOrderId }, run.order, run.deadline, run.routingId);
-  emit(run.router.hooks.onReconcile, {
-    provider: entry.name,
-    orderId: run.order.orderId,
-    sentOrderId,
-    outcome: reconciled.outcome,
-    after: error.kind,
-    durationMs: Date.now() - started,
-    ...(reconciled.outcome === 'found' && { status: reconciled.session.status }),
-    ...(reconciled.outcome === 'lookup_failed' && { errorKind: reconciled.error.kind }),
-  });
-  return reconciled;
+  return reconcileReported(run.router.hooks, { name: entry.name, provider: entry.provider, sentOrderId }, run.order, run.deadline, run.routingId, error.kind);
 }
 
 /** What is known of the order at a provider after one more failed try and its look-up, if there was one. */

@@ -4,7 +4,7 @@ import { parseOptions } from '../config.js';
 import { checkAttempt, checkCall, checkClaim, checkFence, checkLease, serialise } from './params.js';
 import { ledgerDefaults, ledgerSettingsSchema, type LedgerSettings } from './options.js';
 import { claimOutcome, fencedOutcome, toRecord, type ClaimState, type StoredAttempt, type StoredRecord } from './stored-record.js';
-import type { AttemptInput, ClaimParams, Fence, FencedOutcome, LedgerError, LedgerOperation, OrderLedger } from './types.js';
+import type { AttemptInput, ClaimParams, Fence, FencedOutcome, LedgerError, LedgerOperation, OrderLedger, StoredSession } from './types.js';
 
 /** Options of `memoryLedger`. */
 export interface MemoryLedgerOptions extends LedgerSettings {
@@ -84,6 +84,7 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
     fence: Fence,
     input: () => Result<Input, LedgerError>,
     change: (stored: StoredRecord, now: number, input: Input) => StoredRecord | 'unchanged' | 'refused',
+    written?: StoredSession,
   ): ResultAsync<FencedOutcome, LedgerError> => {
     const checked = checkFence(operation, orderId, fence).andThen(input);
     return answer(checked, (value) => {
@@ -94,7 +95,7 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
       const after = typeof changed === 'string' ? stored : write(orderId, changed, now);
       const state = changed === 'refused' ? 'stale_owner' : 'accepted';
       if (!after) return ok(fencedOutcome(state, undefined));
-      return toRecord(operation, orderId, after).map((record) => fencedOutcome(state, record));
+      return toRecord(operation, orderId, after, typeof changed === 'string' ? undefined : written).map((record) => fencedOutcome(state, record));
     });
   };
 
@@ -136,7 +137,7 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
         if (stored.state === 'completed') return 'unchanged';
         if (stored.state !== 'in_flight') return 'refused';
         return touched(stored, now, { state: 'completed', leaseUntil: now, session });
-      });
+      }, params.session);
     },
 
     release(orderId, params) {

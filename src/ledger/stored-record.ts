@@ -53,9 +53,13 @@ function parseJson(text: string): unknown {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The public record of a stored one; an unreadable session or outcome, or a completed record without a session, is `ledger_unavailable`. */
-export function toRecord(operation: LedgerOperation, orderId: string, stored: StoredRecord): Result<LedgerRecord, LedgerError> {
-  const session = stored.session === undefined ? undefined : parseJson(stored.session);
+/**
+ * The public record of a stored one; an unreadable session or outcome, or a completed record without a
+ * session, is `ledger_unavailable`. `written` is the session the caller just stored, when `stored.session`
+ * is its JSON: answering with it saves parsing back what was just serialised.
+ */
+export function toRecord(operation: LedgerOperation, orderId: string, stored: StoredRecord, written?: StoredSession): Result<LedgerRecord, LedgerError> {
+  const session = written ?? (stored.session === undefined ? undefined : parseJson(stored.session));
   const outcome = stored.outcome === undefined ? undefined : parseJson(stored.outcome);
   const unreadable = (stored.session !== undefined && !isObject(session)) || (stored.outcome !== undefined && !isObject(outcome));
   if (unreadable || (stored.state === 'completed' && session === undefined)) {

@@ -207,33 +207,31 @@ describe('primary faults the gateway rightly does not fall back on', () => {
     expect(sandbox.flowwise.orders.get(orderId)).toBeUndefined();
   });
 
-  it('the same order sent again: the existing checkout, replayed, not a duplicate_order', async () => {
-    const gateway = gatewayOver();
+  // Through a second gateway with a ledger of its own, as after the first one's record expired: the provider's duplicate_order path.
+  it('the same order sent again where no ledger knows it: the existing checkout, replayed, not a duplicate_order', async () => {
     const order = placed(nextId());
-    const first = (await gateway.createOrder(order))._unsafeUnwrap();
-    const again = (await gateway.createOrder(order))._unsafeUnwrap();
+    const first = (await gatewayOver().createOrder(order))._unsafeUnwrap();
+    const again = (await gatewayOver().createOrder(order))._unsafeUnwrap();
     expect(again).toMatchObject({ provider: 'juspay_main', orderId: order.orderId, providerOrderId: first.providerOrderId, replayed: true, checkoutUrl: first.checkoutUrl });
     expect(tryKinds(again)).toEqual([['juspay_main', 'duplicate_order', 'found']]);
     expect(first.replayed).toBeUndefined();
   });
 
-  it('the same order id sent again for another amount: duplicate_order saying the id was reused for a different order', async () => {
-    const gateway = gatewayOver();
+  it('the same order id sent again for another amount, where no ledger knows it: duplicate_order saying the id was reused for a different order', async () => {
     const order = placed(nextId());
-    (await gateway.createOrder(order))._unsafeUnwrap();
-    const error = (await gateway.createOrder({ ...order, amount: 20_000 }))._unsafeUnwrapErr();
+    (await gatewayOver().createOrder(order))._unsafeUnwrap();
+    const error = (await gatewayOver().createOrder({ ...order, amount: 20_000 }))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'duplicate_order', provider: 'juspay_main', retryable: false });
     expect(error.message).toContain('was reused for a different order');
     expect(error.message).toContain('100.15 INR, not 200.00 INR');
     expect(sandbox.flowwise.orders.get(order.orderId)).toBeUndefined();
   });
 
-  it('an order id spent at the primary (its order cancelled, final): an error saying so, and no order created at the backup', async () => {
-    const gateway = gatewayOver();
+  it('an order id spent at the primary (its order cancelled, final), where no ledger knows it: an error saying so, and no order created at the backup', async () => {
     const order = placed(nextId());
-    (await gateway.createOrder(order))._unsafeUnwrap();
+    (await gatewayOver().createOrder(order))._unsafeUnwrap();
     sandbox.juspay.setOrderStatus(order.orderId, 'cancelled')._unsafeUnwrap();
-    const error = (await gateway.createOrder(order))._unsafeUnwrapErr();
+    const error = (await gatewayOver().createOrder(order))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'duplicate_order', provider: 'juspay_main' });
     expect(error.message).toContain('is spent at juspay_main');
     expect(error.attempts?.map((a) => a.reconciliation)).toEqual(['spent']);
