@@ -11,7 +11,7 @@ import { ROUTER } from './gateway-errors.js';
 import { DEFAULT_RETRY, type RetrySettings } from './retry-policy.js';
 import { findOrder, type GatewayGetOrderOptions } from './find-order.js';
 import { routeOrder, type GatewayCreateOrderOptions, type GatewaySession, type Router } from './route-order.js';
-import type { RoutingError } from './routing-error.js';
+import type { CreateOrderError, RoutingError } from './routing-error.js';
 import { createStrategy } from './strategies.js';
 import { validateGatewayConfig } from './validate-config.js';
 
@@ -38,21 +38,24 @@ export interface ProviderHealth {
   readonly circuit: CircuitStatus;
 }
 
-/** Routes orders across the configured providers. */
-export interface Gateway {
+/**
+ * Routes orders across the configured providers. `Session` is the union of the sessions its entries
+ * create (see `GatewaySessionOf`); `Name`, its entry keys.
+ */
+export interface Gateway<Session extends GatewaySession = GatewaySession, Name extends string = string> {
   /**
    * Creates the order at the first provider of its routed list that can take it, retrying and falling
    * back as configured. Never rejects: every failure is an `Err` (`validation` when no provider can take
    * the order, `all_providers_failed` when every one failed, with `attempts` and `skipped`).
    */
-  createOrder(order: Order, options?: GatewayCreateOrderOptions): ResultAsync<GatewaySession, RoutingError>;
+  createOrder(order: Order, options?: GatewayCreateOrderOptions<Name>): ResultAsync<Session, CreateOrderError>;
   /**
    * Looks an order up by the merchant's order id at each configured provider that can look orders up,
    * in configuration order (or only `options.provider`), and returns the first that holds it. Never
    * rejects: `not_found` when every provider asked said it holds no such order; when one could not be
    * asked, its error, since the order may be there.
    */
-  getOrder(orderId: string, options?: GatewayGetOrderOptions): ResultAsync<OrderState, RoutingError>;
+  getOrder(orderId: string, options?: GatewayGetOrderOptions<Name>): ResultAsync<OrderState, RoutingError>;
   /** Every configured provider with its circuit state, in configuration order. */
   health(): readonly ProviderHealth[];
 }
@@ -97,7 +100,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   return {
     createOrder: (order, callOptions) =>
       // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
-      new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, RoutingError>(internalError(ROUTER, thrown)))),
+      new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, CreateOrderError>(internalError(ROUTER, thrown)))),
     getOrder: (orderId, callOptions) =>
       new ResultAsync(findOrder(providers, orderId, callOptions).catch((thrown: unknown) => err<OrderState, RoutingError>(internalError(ROUTER, thrown)))),
     health: () => [...routed.values()].map(({ name, provider, breaker }) => ({ provider: name, type: provider.type, circuit: breaker.status() })),
