@@ -1,4 +1,4 @@
-import { err, ResultAsync } from 'neverthrow';
+import { err, ResultAsync, type Result } from 'neverthrow';
 import { PayrouteConfigError } from '../errors.js';
 import type { Order } from '../order.js';
 import type { OrderState } from '../order-state.js';
@@ -13,6 +13,7 @@ import { findOrder, type GatewayGetOrderOptions } from './find-order.js';
 import { routeOrder, type GatewayCreateOrderOptions, type GatewaySession, type Router } from './route-order.js';
 import type { CreateOrderError, RoutingError } from './routing-error.js';
 import { createStrategy } from './strategies.js';
+import { createTelemetry, type GatewayTelemetry } from './telemetry.js';
 import { validateGatewayConfig } from './validate-config.js';
 
 /** What `createGateway` takes besides the configuration: code, which plain data cannot hold. */
@@ -26,6 +27,12 @@ export interface GatewayOptions {
   readonly hooks?: GatewayHooks;
   /** Random source in [0, 1) for the retry jitter; `Math.random` by default. Inject one for repeatable tests. */
   readonly random?: () => number;
+  /**
+   * OpenTelemetry spans and metrics (docs/service.md#tracing): by default to the global tracer and
+   * meter of `@opentelemetry/api` when it is installed, nowhere when it is not; your own `tracer` and
+   * `meter`, or `false` for none.
+   */
+  readonly telemetry?: GatewayTelemetry | false;
 }
 
 /** The state of one configured provider, as `gateway.health()` reports it. */
@@ -97,15 +104,30 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     random: options.random ?? Math.random,
     ambiguous: parsed.ambiguous ?? DEFAULT_AMBIGUOUS,
   };
+  const telemetry = createTelemetry(options.telemetry, (name) => routed.get(name)?.type);
+  const create = (order: Order, callOptions: unknown) =>
+    telemetry && telemetry.enabled() !== false
+      ? telemetry.traceCreateOrder(orderIdOf(order), hooks, (traced) => routeOrder({ ...router, hooks: traced }, order, callOptions))
+      : routeOrder(router, order, callOptions);
+  const find = (orderId: string, callOptions: unknown) =>
+    telemetry && telemetry.enabled() !== false ? telemetry.traceGetOrder(() => findOrder(providers, orderId, callOptions)) : findOrder(providers, orderId, callOptions);
   return {
     createOrder: (order, callOptions) =>
       // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
-      new ResultAsync(routeOrder(router, order, callOptions).catch((thrown: unknown) => err<GatewaySession, CreateOrderError>(internalError(ROUTER, thrown)))),
+      new ResultAsync(
+        (create(order, callOptions) as Promise<Result<GatewaySession, CreateOrderError>>).catch((thrown: unknown) =>
+          err<GatewaySession, CreateOrderError>(internalError(ROUTER, thrown)),
+        ),
+      ),
     getOrder: (orderId, callOptions) =>
-      new ResultAsync(findOrder(providers, orderId, callOptions).catch((thrown: unknown) => err<OrderState, RoutingError>(internalError(ROUTER, thrown)))),
+      new ResultAsync(find(orderId, callOptions).catch((thrown: unknown) => err<OrderState, RoutingError>(internalError(ROUTER, thrown)))),
     health: () => [...routed.values()].map(({ name, provider, breaker }) => ({ provider: name, type: provider.type, circuit: breaker.status() })),
   };
 }
+
+// The order is checked later, by the router: here it may be anything at all.
+const orderIdOf = (order: unknown): string | undefined =>
+  typeof order === 'object' && order !== null && typeof (order as { orderId?: unknown }).orderId === 'string' ? (order as { orderId: string }).orderId : undefined;
 
 function retrySettings(retry: ParsedGatewayConfig['retry']): RetrySettings {
   return {

@@ -14,3 +14,5 @@ export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, Ga
 export { DEFAULT_RETRY } from './retry-policy.js';
 export type { RetrySettings } from './retry-policy.js';
 export { DEFAULT_CIRCUIT_BREAKER } from './breaker.js';
+export { TELEMETRY } from './telemetry.js';
+export type { GatewayTelemetry, TelemetryAttributes, TelemetryMeter, TelemetrySpan, TelemetryTracer } from './telemetry.js';
