@@ -106,11 +106,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   };
   const telemetry = createTelemetry(options.telemetry, (name) => routed.get(name)?.type);
   const create = (order: Order, callOptions: unknown) =>
-    telemetry && telemetry.enabled() !== false
+    telemetry?.enabled()
       ? telemetry.traceCreateOrder(orderIdOf(order), hooks, (traced) => routeOrder({ ...router, hooks: traced }, order, callOptions))
       : routeOrder(router, order, callOptions);
   const find = (orderId: string, callOptions: unknown) =>
-    telemetry && telemetry.enabled() !== false ? telemetry.traceGetOrder(() => findOrder(providers, orderId, callOptions)) : findOrder(providers, orderId, callOptions);
+    telemetry?.enabled() ? telemetry.traceGetOrder(() => findOrder(providers, orderId, callOptions)) : findOrder(providers, orderId, callOptions);
   return {
     createOrder: (order, callOptions) =>
       // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
@@ -126,8 +126,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
 }
 
 // The order is checked later, by the router: here it may be anything at all.
-const orderIdOf = (order: unknown): string | undefined =>
-  typeof order === 'object' && order !== null && typeof (order as { orderId?: unknown }).orderId === 'string' ? (order as { orderId: string }).orderId : undefined;
+function orderIdOf(order: unknown): string | undefined {
+  try {
+    const orderId = typeof order === 'object' && order !== null ? (order as { orderId?: unknown }).orderId : undefined;
+    return typeof orderId === 'string' ? orderId : undefined;
+  } catch {
+    // A getter or Proxy that throws: the router answers it with a validation error.
+    return undefined;
+  }
+}
 
 function retrySettings(retry: ParsedGatewayConfig['retry']): RetrySettings {
   return {

@@ -8,8 +8,8 @@ import type { GatewaySession } from './route-order.js';
 // OpenTelemetry through the hooks: a span per gateway call, and per try and look-up (made when the hook
 // reports them, as children of the call's span), counters and a latency histogram. Attributes are
 // names, kinds, statuses, counts and durations only: never a credential, a provider's message, a URL
-// or customer data. `@opentelemetry/api` is an optional peer: loaded once, when the first gateway is
-// built, and never required.
+// or customer data. `@opentelemetry/api` is an optional peer: loaded once, in the background, when the
+// first gateway is built, and never required.
 
 /** Attribute values, as OpenTelemetry takes them. */
 export type TelemetryAttributes = Readonly<Record<string, string | number | boolean>>;
@@ -70,14 +70,23 @@ const SPAN_KIND_INTERNAL = 0;
 const STATUS_OK = 1;
 const STATUS_ERROR = 2;
 
-let apiLoading: Promise<OtelApi | undefined> | undefined;
+let apiLoading: Promise<void> | undefined;
+// Set once the import settled: `api` is undefined when the package is not installed.
+let loaded: { readonly api: OtelApi | undefined } | undefined;
 
-/** `@opentelemetry/api`, once per process, or `undefined` when it is not installed. */
-function loadApi(): Promise<OtelApi | undefined> {
+/**
+ * Starts loading `@opentelemetry/api`, once per process; the promise settles (never rejects) when the
+ * import has, whether or not the package is installed.
+ */
+export function loadTelemetryApi(): Promise<void> {
   apiLoading ??= import('@opentelemetry/api').then(
     // Imported from ESM, the CommonJS build may arrive as `default`.
-    (module: OtelApi & { default?: OtelApi }) => (module.trace === undefined ? module.default : module),
-    () => undefined,
+    (module: OtelApi & { default?: OtelApi }) => {
+      loaded = { api: module.trace === undefined ? module.default : module };
+    },
+    () => {
+      loaded = { api: undefined };
+    },
   );
   return apiLoading;
 }
@@ -91,8 +100,8 @@ interface Active {
 
 /** The gateway's telemetry: `run` each call through `trace*`, with the hooks it returns. */
 export interface Telemetry {
-  /** `false` once it is known there is nowhere to send anything: calls then skip telemetry entirely. */
-  enabled(): boolean | undefined;
+  /** Whether calls are traced now: not before the API has loaded, nor when there is nowhere to send anything. */
+  enabled(): boolean;
   traceCreateOrder(
     orderId: string | undefined,
     hooks: GatewayHooks,
@@ -103,17 +112,15 @@ export interface Telemetry {
 
 /**
  * The telemetry of one gateway, or `undefined` when it is off. `typeOf` gives an entry's `type`.
- * With no tracer or meter given, the API's global ones are used once it has loaded; calls made before
- * wait for the load (once per process, and only when telemetry is not turned off).
+ * With no tracer or meter given, the API's global ones are used once it has loaded, a moment after the
+ * first gateway is built: calls made before are not traced, and no call ever waits for the load.
  */
 export function createTelemetry(option: GatewayTelemetry | false | undefined, typeOf: (provider: string) => string | undefined): Telemetry | undefined {
   if (option === false) return undefined;
-  let active: Active | undefined | null = null;
-  const ready = loadApi().then((api) => {
-    active = activate(api, option ?? {});
-    return active;
-  });
-  const current = (): Active | undefined | Promise<Active | undefined> => (active === null ? ready : active);
+  const own = option ?? {};
+  // Your own tracer and meter record at once; the API, once loaded, adds the parenting of spans.
+  let active: Active | undefined | null = loaded ? activate(loaded.api, own) : own.tracer || own.meter ? activate(undefined, own) : null;
+  if (!loaded) void loadTelemetryApi().then(() => (active = activate(loaded?.api, own)));
 
   const traced = async <T, E extends PayrouteError>(
     name: string,
@@ -121,7 +128,7 @@ export function createTelemetry(option: GatewayTelemetry | false | undefined, ty
     run: (parent: { span: TelemetrySpan; context: OtelContext | undefined; telemetry: Active } | undefined) => Promise<Result<T, E>>,
     describe: (result: Result<T, E>) => TelemetryAttributes,
   ): Promise<Result<T, E>> => {
-    const telemetry = await current();
+    const telemetry = active ?? undefined;
     const span = telemetry?.tracer && guarded(() => telemetry.tracer?.startSpan(name, { kind: SPAN_KIND_INTERNAL, attributes }));
     if (!telemetry || !span) return run(telemetry && { span: inert, context: undefined, telemetry });
     const api = telemetry.api;
@@ -137,7 +144,7 @@ export function createTelemetry(option: GatewayTelemetry | false | undefined, ty
   };
 
   return {
-    enabled: () => (active === null ? undefined : active !== undefined),
+    enabled: () => active !== null && active !== undefined,
     traceCreateOrder: (orderId, hooks, run) =>
       traced(
         TELEMETRY.createOrderSpan,

@@ -2,8 +2,9 @@ import { metrics, trace } from '@opentelemetry/api';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGateway, TELEMETRY } from '../../providers/entries/index.js';
+import { loadTelemetryApi } from '../../src/gateway/telemetry.js';
 import { basicOrder, FLOWWISE_ID, FLOWWISE_SECRET, JUSPAY_KEY } from '../fixtures.js';
 import { useNock } from '../setup-nock.js';
 import { fakeGateway, failure, order } from './fakes.js';
@@ -24,6 +25,8 @@ beforeEach(() => {
   meterProvider = new MeterProvider({ readers: [reader] });
   telemetry.meter = meterProvider.getMeter('test');
 });
+// The API loads once per process, in the background; a gateway built after it has loaded traces its first call.
+beforeAll(() => loadTelemetryApi());
 afterEach(async () => {
   spans.reset();
   await meterProvider.shutdown();
