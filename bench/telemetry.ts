@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { register } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { withSection } from './sections.js';
 
@@ -69,6 +70,9 @@ async function child(mode: Mode): Promise<void> {
     { providers: { main: { type: 'stub' } }, routing: { strategy: 'priority', order: ['main'] } },
     { providers: [stub], ...(mode === 'off' && { telemetry: false as const }) },
   );
+  // payroute imports the API in the background, over the event loop, which a loop of settled promises
+  // never yields to: let it settle first, as it has long before a service's first order.
+  await sleep(200);
   const run = async (count: number, round: number) => {
     for (let i = 0; i < count; i++) {
       const result = await gateway.createOrder({ orderId: `r${round}o${i}`, amount: 10_000, currency: 'INR' });
