@@ -15,8 +15,8 @@ export interface FleetSettings {
   readonly ledger: 'redis' | 'memory' | 'none';
   readonly redisUrl: string | undefined;
   readonly prefix: string;
-  readonly juspay: Record<string, unknown>;
-  readonly flowwise: Record<string, unknown>;
+  readonly juspay: { readonly apiKey: string; readonly merchantId: string; readonly baseUrl: string };
+  readonly flowwise: { readonly clientId: string; readonly clientSecret: string; readonly baseUrl: string };
   readonly orderIds: readonly string[];
   /** Orders in flight at once in each process. */
   readonly concurrency: number;

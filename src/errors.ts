@@ -27,12 +27,9 @@ export interface FieldIssue {
   readonly message: string;
 }
 
-/**
- * Every failure payroute returns: a plain object (no class, so it survives `structuredClone`, JSON
- * and the CommonJS/ESM dual-package split) that never holds a credential.
- */
-export interface PayrouteError {
-  readonly kind: PayrouteErrorKind;
+/** The fields every `PayrouteError` has, whatever its kind. */
+export interface PayrouteErrorBase<Kind extends PayrouteErrorKind = PayrouteErrorKind> {
+  readonly kind: Kind;
   /** The provider instance that failed (`juspay`, or the gateway's name for it); `payroute` for the router's own errors. */
   readonly provider: string;
   /** Whether the same request may succeed if sent again later. */
@@ -45,16 +42,42 @@ export interface PayrouteError {
   readonly providerCode?: string;
   /** The provider's own error message, verbatim but with credentials removed. */
   readonly providerMessage?: string;
-  /** Fields that were rejected, by payroute's validation or the provider's (Juspay `error_info.fields`). */
-  readonly fields?: readonly FieldIssue[];
   /**
    * True when the provider may have created the order although the call failed (timeout after
    * sending, connection reset mid-flight, 5xx): look it up before creating it elsewhere.
    */
   readonly orderMayExist?: boolean;
-  /** Milliseconds the provider asked us to wait (`Retry-After`) before trying again. */
+  /** Fields that were rejected (see the kinds that carry them). */
+  readonly fields?: readonly FieldIssue[];
+  /** Milliseconds the provider asked us to wait (`Retry-After`); only on `rate_limited` and `provider_unavailable`. */
   readonly retryAfterMs?: number;
 }
+
+/** The kinds whose errors may carry `Retry-After` as `retryAfterMs` (HTTP 429 and 503 define it). */
+export type RetryAfterKind = 'rate_limited' | 'provider_unavailable';
+
+/** The kinds whose errors never name fields: no field was at fault. */
+export type FieldlessKind = 'network' | 'aborted' | 'all_providers_failed' | 'internal';
+
+/** The error of one kind: `fields` always on `validation`, `retryAfterMs` only where a provider may ask for a wait. */
+export type PayrouteErrorOf<Kind extends PayrouteErrorKind> = Omit<PayrouteErrorBase<Kind>, 'fields' | 'retryAfterMs'> &
+  (Kind extends 'validation'
+    ? { /** Every field payroute rejected (the order's, the call options', or a provider's limits). */ readonly fields: readonly FieldIssue[] }
+    : Kind extends FieldlessKind
+      ? { readonly fields?: never }
+      : { /** Fields the provider rejected (Juspay `error_info.fields`), or the configuration's bad paths. */ readonly fields?: readonly FieldIssue[] }) &
+  (Kind extends RetryAfterKind ? { readonly retryAfterMs?: number } : { readonly retryAfterMs?: never });
+
+/**
+ * Every failure payroute returns: a plain object (no class, so it survives `structuredClone`, JSON
+ * and the CommonJS/ESM dual-package split) that never holds a credential. A union discriminated by
+ * `kind`: checking `kind` narrows it (`retryAfterMs` on `rate_limited`, `fields` on `validation`).
+ * `PayrouteError<'timeout' | 'network'>` is the error of those kinds alone.
+ */
+export type PayrouteError<Kind extends PayrouteErrorKind = PayrouteErrorKind> = { [K in Kind]: PayrouteErrorOf<K> }[Kind];
+
+/** The kinds a provider's answer may state (`ProviderErrorDetails.kind`): not payroute's own validation, configuration or routing. */
+export type AnswerErrorKind = Exclude<PayrouteErrorKind, 'validation' | 'configuration' | 'all_providers_failed'>;
 
 // The key is older than the rename: errors of earlier versions pass the check too.
 const BRAND = Symbol.for('payroute.GatewayError');

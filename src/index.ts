@@ -1,6 +1,8 @@
+// What a provider of your own needs from neverthrow, so it works where only payroute is a dependency (pnpm).
+export { err, errAsync, ok, okAsync, Result, ResultAsync } from 'neverthrow';
 export { currencyCodes, currencyExponent } from './currencies.js';
 export { gatewayError, isGatewayError, isPayrouteError, payrouteError, PayrouteConfigError } from './errors.js';
-export type { FieldIssue, GatewayErrorKind, PayrouteError, PayrouteErrorKind } from './errors.js';
+export type { AnswerErrorKind, FieldIssue, FieldlessKind, GatewayErrorKind, PayrouteError, PayrouteErrorBase, PayrouteErrorKind, PayrouteErrorOf, RetryAfterKind } from './errors.js';
 export { parseMinorUnits, toMajorUnits, toMinorUnits } from './money.js';
 export type { AmountError } from './money.js';
 export { orderSchema, paymentMethods } from './order.js';

@@ -1,11 +1,12 @@
 // acme-pay.ts — a provider of your own, written with the kit the built-in providers use.
-import { err, ok } from 'neverthrow';
 import { z } from 'zod';
 import {
   commonOptionsSchema,
   defineProvider,
   environmentMessage,
   environmentRefinement,
+  err,
+  ok,
   parseJsonBody,
   secretSchema,
   toFieldIssues,

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { PayrouteErrorKind } from '../../src/errors.js';
+import type { AnswerErrorKind } from '../../src/errors.js';
 import { findStatus } from '../../src/order-state.js';
 import { parseJsonBody, toDate, toFieldIssues, unreadableAnswer, type AnswerProblem, type ProviderAnswer, type ProviderErrorDetails } from '../../src/provider/index.js';
 import type { HttpResponse } from '../../src/transport.js';
@@ -39,7 +39,7 @@ export function fromFlowwiseResponse(response: HttpResponse): Result<ProviderAns
 }
 
 /** Error `type`s and codes that say more than the HTTP status (Cashfree's conventions, which Flowwise shares). */
-function kindOf(error: { code: string; type: string }): PayrouteErrorKind | undefined {
+function kindOf(error: { code: string; type: string }): AnswerErrorKind | undefined {
   const code = error.code.toLowerCase();
   if (code === 'order_already_exists' || code.includes('duplicate') || error.type === 'idempotency_error') return 'duplicate_order';
   if (error.type === 'authentication_error') return 'authentication';

@@ -1,4 +1,4 @@
-import { err, ResultAsync } from 'neverthrow';
+import { err, ResultAsync, type Result } from 'neverthrow';
 import { PayrouteConfigError } from '../errors.js';
 import type { Order } from '../order.js';
 import type { OrderState } from '../order-state.js';
@@ -14,8 +14,9 @@ import { DEFAULT_RETRY, type RetrySettings } from './retry-policy.js';
 import { findOrder, type GatewayGetOrderOptions } from './find-order.js';
 import { createOrderOnce, providersNamedFor, type LedgerErrorPolicy, type LedgerSetup } from './ledger-run.js';
 import type { GatewayCreateOrderOptions, GatewaySession, Router } from './route-order.js';
-import type { RoutingError } from './routing-error.js';
+import type { CreateOrderError, RoutingError } from './routing-error.js';
 import { createStrategy } from './strategies.js';
+import { createTelemetry, type GatewayTelemetry } from './telemetry.js';
 import { validateGatewayConfig } from './validate-config.js';
 
 /** What `createGateway` takes besides the configuration: code, which plain data cannot hold. */
@@ -40,6 +41,12 @@ export interface GatewayOptions {
    * flags the session `unprotected` and calls `hooks.onLedgerError`.
    */
   readonly onLedgerError?: LedgerErrorPolicy;
+  /**
+   * OpenTelemetry spans and metrics (docs/service.md#tracing): by default to the global tracer and
+   * meter of `@opentelemetry/api` when it is installed, nowhere when it is not; your own `tracer` and
+   * `meter`, or `false` for none.
+   */
+  readonly telemetry?: GatewayTelemetry | false;
 }
 
 /** The state of one configured provider, as `gateway.health()` reports it. */
@@ -52,14 +59,17 @@ export interface ProviderHealth {
   readonly circuit: CircuitStatus;
 }
 
-/** Routes orders across the configured providers. */
-export interface Gateway {
+/**
+ * Routes orders across the configured providers. `Session` is the union of the sessions its entries
+ * create (see `GatewaySessionOf`); `Name`, its entry keys.
+ */
+export interface Gateway<Session extends GatewaySession = GatewaySession, Name extends string = string> {
   /**
    * Creates the order at the first provider of its routed list that can take it, retrying and falling
    * back as configured. Never rejects: every failure is an `Err` (`validation` when no provider can take
    * the order, `all_providers_failed` when every one failed, with `attempts` and `skipped`).
    */
-  createOrder(order: Order, options?: GatewayCreateOrderOptions): ResultAsync<GatewaySession, RoutingError>;
+  createOrder(order: Order, options?: GatewayCreateOrderOptions<Name>): ResultAsync<Session, CreateOrderError>;
   /**
    * Looks an order up by the merchant's order id at each configured provider that can look orders up,
    * the ones the ledger names first (where it stored the order's session, or where it may be), then in
@@ -67,7 +77,7 @@ export interface Gateway {
    * rejects: `not_found` when every provider asked said it holds no such order; when one could not be
    * asked, its error, since the order may be there.
    */
-  getOrder(orderId: string, options?: GatewayGetOrderOptions): ResultAsync<OrderState, RoutingError>;
+  getOrder(orderId: string, options?: GatewayGetOrderOptions<Name>): ResultAsync<OrderState, RoutingError>;
   /** Every configured provider with its circuit state, in configuration order. */
   health(): readonly ProviderHealth[];
 }
@@ -114,18 +124,38 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     random: options.random ?? Math.random,
     ambiguous: parsed.ambiguous ?? DEFAULT_AMBIGUOUS,
   };
+  const telemetry = createTelemetry(options.telemetry, (name) => routed.get(name)?.type);
+  const create = (order: Order, callOptions: unknown) =>
+    telemetry?.enabled()
+      ? telemetry.traceCreateOrder(orderIdOf(order), hooks, (traced) => createOrderOnce({ ...router, hooks: traced }, setup, order, callOptions))
+      : createOrderOnce(router, setup, order, callOptions);
+  // The provider the ledger names for the order is asked first.
+  const lookUp = (orderId: string, callOptions: unknown) =>
+    providersNamedFor(setup.ledger, orderId).then((first) => findOrder(providers, orderId, callOptions, first));
+  const find = (orderId: string, callOptions: unknown) => (telemetry?.enabled() ? telemetry.traceGetOrder(() => lookUp(orderId, callOptions)) : lookUp(orderId, callOptions));
   return {
     createOrder: (order, callOptions) =>
-      // routeOrder handles every expected failure; a throw here is a payroute bug and must still not reject.
-      new ResultAsync(createOrderOnce(router, setup, order, callOptions).catch((thrown: unknown) => err<GatewaySession, RoutingError>(internalError(ROUTER, thrown)))),
-    getOrder: (orderId, callOptions) =>
+      // createOrderOnce handles every expected failure; a throw here is a payroute bug and must still not reject.
       new ResultAsync(
-        providersNamedFor(setup.ledger, orderId)
-          .then((first) => findOrder(providers, orderId, callOptions, first))
-          .catch((thrown: unknown) => err<OrderState, RoutingError>(internalError(ROUTER, thrown))),
+        (create(order, callOptions) as Promise<Result<GatewaySession, CreateOrderError>>).catch((thrown: unknown) =>
+          err<GatewaySession, CreateOrderError>(internalError(ROUTER, thrown)),
+        ),
       ),
+    getOrder: (orderId, callOptions) =>
+      new ResultAsync(find(orderId, callOptions).catch((thrown: unknown) => err<OrderState, RoutingError>(internalError(ROUTER, thrown)))),
     health: () => [...routed.values()].map(({ name, provider, breaker }) => ({ provider: name, type: provider.type, circuit: breaker.status() })),
   };
+}
+
+// The order is checked later, by the router: here it may be anything at all.
+function orderIdOf(order: unknown): string | undefined {
+  try {
+    const orderId = typeof order === 'object' && order !== null ? (order as { orderId?: unknown }).orderId : undefined;
+    return typeof orderId === 'string' ? orderId : undefined;
+  } catch {
+    // A getter or Proxy that throws: the router answers it with a validation error.
+    return undefined;
+  }
 }
 
 function retrySettings(retry: ParsedGatewayConfig['retry']): RetrySettings {

@@ -7,9 +7,9 @@ import { deriveOrderId } from './provider-order-id.js';
 import type { GatewayProvider } from './registry.js';
 
 /** Per-call options of the gateway's `getOrder`. */
-export interface GatewayGetOrderOptions extends GetOrderOptions {
+export interface GatewayGetOrderOptions<Name extends string = string> extends GetOrderOptions {
   /** Ask only this configured provider (an entry key), instead of each in configuration order. */
-  readonly provider?: string;
+  readonly provider?: Name;
 }
 
 /**

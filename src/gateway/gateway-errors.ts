@@ -23,19 +23,19 @@ export function withHistory(error: PayrouteError, history: History): RoutingErro
   });
 }
 
-/** Every provider of the order's list failed or was skipped. */
-export function allProvidersFailed(history: History): RoutingError {
+/** Every provider of the order's list failed or was skipped: `attempts` and `skipped` always there, empty or not. */
+export function allProvidersFailed(history: History): RoutingError<'all_providers_failed'> & Required<History> {
   const tried = history.attempts.map((a) => `${a.provider}: ${a.error.kind}${a.error.httpStatus ? ` (HTTP ${a.error.httpStatus})` : ''}`);
   const skipped = history.skipped.map((s) => `${s.provider}: skipped (${s.reason})`);
-  return withHistory(
-    payrouteError({
-      kind: 'all_providers_failed',
-      provider: ROUTER,
-      retryable: history.attempts.some((a) => a.error.retryable) || history.skipped.some((s) => s.reason === 'circuit_open'),
-      message: `every provider failed: ${[...tried, ...skipped].join('; ')}`,
-    }),
-    history,
-  );
+  return payrouteError<RoutingError<'all_providers_failed'> & Required<History>>({
+    kind: 'all_providers_failed',
+    provider: ROUTER,
+    retryable: history.attempts.some((a) => a.error.retryable) || history.skipped.some((s) => s.reason === 'circuit_open'),
+    message: `every provider failed: ${[...tried, ...skipped].join('; ')}`,
+    orderMayExist: mayExist(history) ? true : undefined,
+    attempts: history.attempts,
+    skipped: history.skipped,
+  });
 }
 
 /** No provider of the order's list can take it; each one's reasons are in `fields`, prefixed by its name. */

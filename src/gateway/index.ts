@@ -5,7 +5,8 @@ export type { Environment, GatewayConfigSource } from './load-config.js';
 export { DEFAULT_FALLBACK_ON, fallbackKinds, gatewayConfigSchema } from './config-schema.js';
 export { DEFAULT_AMBIGUOUS } from './config-schema.js';
 export type { AmbiguousPolicy, CircuitBreakerConfig, FallbackKind, GatewayConfig, ProviderEntry, RetryConfig, RoutingConfig } from './config-schema.js';
-export type { Attempt, GatewayError, ReconcileOutcome, RoutingError, SkippedProvider } from './routing-error.js';
+export type { Attempt, CreateOrderError, CreateOrderErrorKind, GatewayError, ReconcileOutcome, RoutingError, RoutingHistory, SkippedProvider } from './routing-error.js';
+export type { FactoryInput, FactoryRaw, FactoryType, GatewayConfigFor, GatewaySessionOf, ProviderEntries, ProviderEntryOf, RoutingOf, TypedGatewayConfig } from './typed-config.js';
 export type { GatewayCreateOrderOptions, GatewaySession } from './route-order.js';
 export type { GatewayGetOrderOptions } from './find-order.js';
 export { deriveOrderId, DERIVED_ORDER_ID_LENGTH } from './provider-order-id.js';
@@ -13,3 +14,5 @@ export type { AttemptEvent, CircuitChangeEvent, CircuitStatus, FallbackEvent, Ga
 export { DEFAULT_RETRY } from './retry-policy.js';
 export type { RetrySettings } from './retry-policy.js';
 export { DEFAULT_CIRCUIT_BREAKER } from './breaker.js';
+export { TELEMETRY } from './telemetry.js';
+export type { GatewayTelemetry, TelemetryAttributes, TelemetryMeter, TelemetrySpan, TelemetryTracer } from './telemetry.js';

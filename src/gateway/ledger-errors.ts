@@ -3,8 +3,10 @@ import type { LedgerError } from '../ledger/types.js';
 import { ROUTER } from './gateway-errors.js';
 
 /**
- * A ledger's own error as the gateway returns it: `ledger_unavailable` stays itself (retryable); a
- * refused argument is a `configuration` error (a lease longer than the ledger's time to live, say).
+ * A ledger's own error as the gateway returns it: `ledger_unavailable`, retryable when the store was
+ * unreachable or slow, not when the ledger refused the gateway's call (a lease longer than its time to
+ * live, say), which sending again cannot change. Either way nothing was sent; `createOrder` never
+ * returns `configuration`.
  */
 export function fromLedgerError(error: LedgerError): PayrouteError {
   if (error.kind === 'ledger_unavailable') {
@@ -16,7 +18,7 @@ export function fromLedgerError(error: LedgerError): PayrouteError {
     });
   }
   return payrouteError({
-    kind: 'configuration',
+    kind: 'ledger_unavailable',
     provider: ROUTER,
     retryable: false,
     message: `the order ledger refused the gateway's call (${error.message}); check its ttlSeconds against retry.deadlineMs`,

@@ -81,7 +81,7 @@ async function claimAndRoute(call: LedgerCall): Promise<Routed> {
     }
     const { state, record } = claim.value;
     if (state === 'fingerprint_mismatch') return err(reusedForDifferentOrder(orderId));
-    if (state === 'completed') return ok(replayed(record.session, orderId));
+    if (state === 'completed') return ok(replayed(record.session, orderId, call.router));
     if (state === 'claimed') return own(call, record, first);
     const settled = await waitForOutcome(call, poll);
     if (settled !== CLAIM_AGAIN) return settled;
@@ -107,7 +107,7 @@ async function waitForOutcome(call: LedgerCall, poll: { pauseMs: number }): Prom
     const record = read.value;
     if (!record) return CLAIM_AGAIN;
     if (record.fingerprint !== call.fingerprint) return err(reusedForDifferentOrder(call.order.orderId));
-    if (record.state === 'completed' && record.session) return ok(replayed(record.session, call.order.orderId));
+    if (record.state === 'completed' && record.session) return ok(replayed(record.session, call.order.orderId, call.router));
     if (record.state === 'released' && record.outcome) return err(record.outcome);
     if (record.state !== 'in_flight' || Date.parse(record.leaseExpiresAt) <= Date.now()) return CLAIM_AGAIN;
   }
@@ -174,7 +174,7 @@ async function reconcileEarlier(call: LedgerCall, providers: readonly string[]):
     const reconciled = await reconcileReported(router.hooks, { name, provider: entry.provider, sentOrderId }, order, deadline, planned.options.routingId, 'in_progress');
     switch (reconciled.outcome) {
       case 'found': {
-        const session: GatewaySession = { ...reconciled.session, orderId: order.orderId, sentOrderId, attempts: [], skipped: planned.skipped, duplicateRisk, reconciled: true, replayed: true };
+        const session: GatewaySession = { ...reconciled.session, providerType: entry.type, orderId: order.orderId, sentOrderId, attempts: [], skipped: planned.skipped, duplicateRisk, reconciled: true, replayed: true };
         return { kind: 'found', session };
       }
       case 'not_found':
@@ -249,10 +249,11 @@ function providersLeftHolding(attempts: readonly Attempt[], earlier: readonly st
 }
 
 /** A stored session returned to a later call: the order an earlier call created. */
-function replayed(stored: StoredSession, orderId: string): GatewaySession {
+function replayed(stored: StoredSession, orderId: string, router: Router): GatewaySession {
   // A session stored by another ledger writer may lack the gateway's own fields.
   const { unprotected: _unprotected, ...session } = restoreSession(stored) as Partial<GatewaySession> & LedgerSession;
-  return { sentOrderId: orderId, attempts: [], skipped: [], duplicateRisk: [], ...session, replayed: true };
+  const providerType = session.providerType ?? router.providers.get(session.provider)?.type ?? session.provider;
+  return { sentOrderId: orderId, attempts: [], skipped: [], duplicateRisk: [], ...session, providerType, replayed: true };
 }
 
 function flagged(call: LedgerCall, routed: Routed): Routed {

@@ -8,6 +8,8 @@ import type { ParsedGatewayConfig } from './config-schema.js';
 /** A configured provider as the gateway routes it. */
 export interface GatewayProvider {
   readonly name: string;
+  /** The entry's `type`. */
+  readonly type: string;
   readonly provider: PaymentProvider;
   /** The currencies the entry limits it to, when it does. */
   readonly currencies?: ReadonlySet<string>;
@@ -51,6 +53,7 @@ export function buildProviders(
     } else {
       built.push({
         name,
+        type: entry.type,
         provider: provider.value,
         ...(currencies && { currencies: new Set(currencies) }),
         ...(orderIds === 'derive' && { derivesOrderIds: true }),

@@ -31,13 +31,20 @@ import type { Attempt, RoutingError, SkippedProvider } from './routing-error.js'
 import type { Strategy } from './strategies.js';
 
 /** Per-call options of the gateway's `createOrder`. */
-export interface GatewayCreateOrderOptions extends CreateOrderOptions {
-  /** Try these providers, in this order, instead of the routing strategy's choice. */
-  readonly providers?: readonly string[];
+export interface GatewayCreateOrderOptions<Name extends string = string> extends CreateOrderOptions {
+  /** Try these providers (entry keys), in this order, instead of the routing strategy's choice. */
+  readonly providers?: readonly Name[];
 }
 
-/** A created order, as a provider returns it, plus what the gateway did before it was created. */
-export type GatewaySession = OrderSession & {
+/**
+ * A created order, as a provider returns it, plus what the gateway did before it was created. A gateway
+ * of typed entries returns a union of these, one per entry, so `provider` or `providerType` narrows `raw`.
+ */
+export type GatewaySession<Raw = unknown, Type extends string = string, Name extends string = string> = OrderSession<Raw> & {
+  /** The entry key of the provider that created the order. */
+  readonly provider: Name;
+  /** The entry's `type`: which provider created the order (`juspay`, `flowwise`, ...). */
+  readonly providerType: Type;
   /** Failed tries before the one that created the order (empty when the first try did). */
   readonly attempts: readonly Attempt[];
   /** Providers of the order's list that were passed over. */
@@ -282,6 +289,7 @@ async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise
 function routedSession(run: OrderRun, candidate: Candidate, outcome: Extract<ProviderOutcome, { kind: 'created' }>): GatewaySession {
   return {
     ...outcome.session,
+    providerType: candidate.entry.type,
     orderId: run.order.orderId,
     sentOrderId: candidate.sentOrderId,
     attempts: run.attempts,

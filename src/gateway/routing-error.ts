@@ -1,4 +1,4 @@
-import type { PayrouteError } from '../errors.js';
+import type { PayrouteError, PayrouteErrorKind, PayrouteErrorOf } from '../errors.js';
 
 /**
  * What the gateway's look-up of an order found after a try that may have created it:
@@ -28,13 +28,33 @@ export interface SkippedProvider {
   readonly message: string;
 }
 
-/** An error the gateway returns: a `PayrouteError` plus what the gateway did for the order before it. */
-export type RoutingError = PayrouteError & {
+/** What the gateway did for the order before the error: its tries and the providers it passed over. */
+export interface RoutingHistory {
   /** The gateway's tries, for `all_providers_failed` and errors returned after a fallback. */
   readonly attempts?: readonly Attempt[];
   /** Providers the gateway passed over for this order (ineligible, or circuit open). */
   readonly skipped?: readonly SkippedProvider[];
-};
+}
+
+/**
+ * An error the gateway returns: a `PayrouteError` plus what the gateway did for the order before it.
+ * A union discriminated by `kind`, like `PayrouteError`.
+ */
+export type RoutingError<Kind extends PayrouteErrorKind = PayrouteErrorKind> = PayrouteError<Kind> & RoutingHistory;
+
+/**
+ * The kinds the gateway's `createOrder` returns: every kind but `configuration`, which a gateway
+ * already built cannot meet (`createGateway` throws it, `loadGatewayConfig` returns it).
+ */
+export type CreateOrderErrorKind = Exclude<PayrouteErrorKind, 'configuration'>;
+
+/**
+ * The error of the gateway's `createOrder`: narrow it by `kind`. On `all_providers_failed`, `attempts`
+ * and `skipped` are always there (empty when no provider was tried or skipped).
+ */
+export type CreateOrderError = {
+  [Kind in CreateOrderErrorKind]: Kind extends 'all_providers_failed' ? PayrouteErrorOf<Kind> & Required<RoutingHistory> : RoutingError<Kind>;
+}[CreateOrderErrorKind];
 
 /**
  * @deprecated The base error is `PayrouteError` (what a provider used alone returns); the gateway's,

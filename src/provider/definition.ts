@@ -1,7 +1,7 @@
 import type { Result } from 'neverthrow';
 import type { z } from 'zod';
 import type { AnswerRules, ProviderAnswer } from '../answer.js';
-import type { FieldIssue, PayrouteErrorKind } from '../errors.js';
+import type { AnswerErrorKind, FieldIssue } from '../errors.js';
 import type { ValidOrder } from '../order.js';
 import type { GetOrderOptions, OrderState } from '../order-state.js';
 import type { CreateOrderOptions, ProviderCapabilities } from '../port.js';
@@ -36,8 +36,11 @@ export interface ProviderErrorDetails {
   readonly code?: string | undefined;
   readonly message?: string | undefined;
   readonly fields?: readonly FieldIssue[] | undefined;
-  /** Set when the provider's own code means more than the status does (duplicate order, rate limit). */
-  readonly kind?: PayrouteErrorKind | undefined;
+  /**
+   * Set when the provider's own code means more than the status does (duplicate order, rate limit).
+   * Never payroute's own `validation`, `configuration` or `all_providers_failed`: those are ignored.
+   */
+  readonly kind?: AnswerErrorKind | undefined;
   /** Why the body could not be read as the provider's error format (HTML page, empty body, ...). */
   readonly unreadable?: string | undefined;
 }

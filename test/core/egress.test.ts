@@ -216,7 +216,7 @@ describe('environment proxy variables', () => {
 });
 
 describe('the gateway', () => {
-  const entry = { type: 'juspay', apiKey: API_KEY, merchantId: 'acme' };
+  const entry = { type: 'juspay', apiKey: API_KEY, merchantId: 'acme' } as const;
 
   it('sends every built-in provider through its proxy unless the entry sets its own', async () => {
     const agent = new https.Agent({ ca: tls.cert });

@@ -98,7 +98,7 @@ describe('circuit breaker', () => {
     for (const n of [1, 2, 3]) await gateway.createOrder(orderNo(n));
     const error = (await gateway.createOrder(orderNo(4)))._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'all_providers_failed', retryable: true, message: 'every provider failed: a: skipped (circuit_open)' });
-    expect(error.attempts).toBeUndefined();
+    expect(error.attempts).toEqual([]);
     expect(error.skipped).toEqual([{ provider: 'a', reason: 'circuit_open', message: 'the circuit breaker of a is open' }]);
   });
 

@@ -1,6 +1,6 @@
 import { ok, type Result } from 'neverthrow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGateway, type GatewayConfig, type GatewayError, type GatewaySession, type LateAnswerEvent, type PaymentProvider } from '../../providers/entries/index.js';
+import { createGateway, type GatewayConfig, type CreateOrderError, type GatewaySession, type LateAnswerEvent, type PaymentProvider } from '../../providers/entries/index.js';
 import { deafReply, failure, fakeGateway, order } from './fakes.js';
 
 const single: Partial<GatewayConfig> = {
@@ -10,8 +10,8 @@ const single: Partial<GatewayConfig> = {
 };
 
 /** Starts an order and lets the test look at its result once it is settled. */
-function start(promise: PromiseLike<Result<GatewaySession, GatewayError>>) {
-  const state: { result?: Result<GatewaySession, GatewayError> } = {};
+function start(promise: PromiseLike<Result<GatewaySession, CreateOrderError>>) {
+  const state: { result?: Result<GatewaySession, CreateOrderError> } = {};
   void Promise.resolve(promise).then((result) => (state.result = result));
   return state;
 }

@@ -1,7 +1,7 @@
 import { EventEmitter, getEventListeners, getMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackoff, DEFAULT_RETRY } from '../../src/gateway/retry-policy.js';
-import type { GatewayConfig, GatewayError, GatewaySession } from '../../providers/entries/index.js';
+import type { GatewayConfig, CreateOrderError, GatewaySession } from '../../providers/entries/index.js';
 import type { Result } from 'neverthrow';
 import { failure, fakeGateway, order } from './fakes.js';
 
@@ -11,8 +11,8 @@ const single: Partial<GatewayConfig> = {
 };
 
 /** Starts an order and lets the test look at its result once it is settled. */
-function start(promise: PromiseLike<Result<GatewaySession, GatewayError>>) {
-  const state: { result?: Result<GatewaySession, GatewayError> } = {};
+function start(promise: PromiseLike<Result<GatewaySession, CreateOrderError>>) {
+  const state: { result?: Result<GatewaySession, CreateOrderError> } = {};
   void Promise.resolve(promise).then((result) => (state.result = result));
   return state;
 }

@@ -121,6 +121,24 @@ describe.skipIf(!built)(built ? 'the packed package' : 'the packed package (SKIP
     }
   });
 
+  it('creates orders through the gateway without @opentelemetry/api, an optional peer, in both builds', () => {
+    // A provider of the caller's own, answering at once: the gateway's whole path, with no network.
+    const stub = `Object.assign((o) => ({ name: o.name, type: 'stub', capabilities: { operations: ['createOrder'], dedupesOrderId: true },
+      validate: () => m.ok(undefined), prepareOrder: (order) => m.ok({ send: () => m.okAsync({ provider: o.name, orderId: order.orderId, providerOrderId: 'p1',
+      status: 'created', providerStatus: 'OPEN', checkoutUrl: 'https://pay.example/1', links: {}, raw: {} }) }), createOrder: () => m.errAsync({}) }), { type: 'stub' })`;
+    const run = `const g = m.createGateway({ providers: { s: { type: 'stub' } }, routing: { strategy: 'priority', order: ['s'] } }, { providers: [${stub}] });
+      let peer = 'absent'; try { require.resolve('@opentelemetry/api'); peer = 'present'; } catch {}
+      g.createOrder({ orderId: 'A1', amount: 100, currency: 'INR' }).then((r) => console.log(peer, r.isOk() && r.value.providerType))`;
+    for (const loader of ['require', 'import'] as const) {
+      const script =
+        loader === 'require'
+          ? `const m = require('payroute'); ${run}`
+          : `import('payroute').then((m) => { const require = (0, eval)('require'); ${run} })`;
+      const ran = spawnSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8', timeout: 30_000 });
+      expect(ran.stdout.trim(), `${loader}: ${ran.stderr}`).toBe('absent stub');
+    }
+  });
+
   it('recognises an error made by the CommonJS build with the ESM build, and the other way round', () => {
     const result = JSON.parse(node('dual.mjs')) as Record<string, unknown>;
     expect(result).toEqual({

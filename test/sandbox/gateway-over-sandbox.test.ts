@@ -58,19 +58,18 @@ function placed(orderId: string, overrides: Partial<Order> = {}): Order {
 }
 
 function gatewayOver(config: Partial<GatewayConfig> = {}, hooks: GatewayHooks = {}, timeoutMs = TIMEOUT_MS): Gateway {
-  return createGateway(
-    {
-      providers: {
-        juspay_main: { type: 'juspay', ...sandbox.juspay.adapterOptions, timeoutMs },
-        flowwise_backup: { type: 'flowwise', ...sandbox.flowwise.adapterOptions, timeoutMs },
-        ce_store: { type: 'commerce-engine', ...sandbox['commerce-engine'].adapterOptions, timeoutMs },
-      },
-      routing: PRIORITY,
-      retry: FAST_RETRY,
-      ...config,
+  // `config` may replace any section, so the whole is a plain `GatewayConfig`, checked at run time.
+  const full: GatewayConfig = {
+    providers: {
+      juspay_main: { type: 'juspay', ...sandbox.juspay.adapterOptions, timeoutMs },
+      flowwise_backup: { type: 'flowwise', ...sandbox.flowwise.adapterOptions, timeoutMs },
+      ce_store: { type: 'commerce-engine', ...sandbox['commerce-engine'].adapterOptions, timeoutMs },
     },
-    { hooks },
-  );
+    routing: PRIORITY,
+    retry: FAST_RETRY,
+    ...config,
+  };
+  return createGateway(full, { hooks });
 }
 
 interface FallbackCase {
