@@ -19,6 +19,8 @@ export interface TelemetrySpan {
   setAttributes(attributes: TelemetryAttributes): unknown;
   setStatus(status: { code: number; message?: string }): unknown;
   end(endTime?: number): unknown;
+  /** False for a span nobody records (the API's no-op tracer, before an SDK is registered). */
+  isRecording?(): boolean;
 }
 
 /** The part of an OpenTelemetry `Tracer` payroute uses: `trace.getTracer(...)` is one. */
@@ -131,6 +133,11 @@ export function createTelemetry(option: GatewayTelemetry | false | undefined, ty
     const telemetry = active ?? undefined;
     const span = telemetry?.tracer && guarded(() => telemetry.tracer?.startSpan(name, { kind: SPAN_KIND_INTERNAL, attributes }));
     if (!telemetry || !span) return run(telemetry && { span: inert, context: undefined, telemetry });
+    // Nothing records this call (no SDK yet, no meter): no child spans to make, no hooks to wrap.
+    if (!telemetry.attempts && guarded(() => span.isRecording?.()) === false) {
+      guarded(() => span.end());
+      return run(undefined);
+    }
     const api = telemetry.api;
     const context = api && guarded(() => api.trace.setSpan(api.context.active(), span as Parameters<OtelApi['trace']['setSpan']>[1]));
     const parent = { span, context, telemetry };
@@ -170,7 +177,9 @@ export function createTelemetry(option: GatewayTelemetry | false | undefined, ty
 
 function activate(api: OtelApi | undefined, option: GatewayTelemetry): Active | undefined {
   const tracer = option.tracer ?? api?.trace.getTracer('payroute', VERSION);
-  const meter = option.meter ?? api?.metrics.getMeter('payroute', VERSION);
+  // The API's global meter before an SDK registers one is its no-op meter: nothing to record into.
+  const global = api?.metrics.getMeter('payroute', VERSION);
+  const meter = option.meter ?? (global && api && global.constructor !== api.createNoopMeter().constructor ? global : undefined);
   if (!tracer && !meter) return undefined;
   return {
     api,
