@@ -19,6 +19,12 @@ export const importVariants: readonly ImportVariant[] = [
   { id: 'payroute-cjs', label: 'payroute + payroute/juspay, require()', module: 'commonjs', load: "require('./dist/index.cjs'); require('./dist/juspay.cjs');" },
   { id: 'payroute-esm', label: 'payroute + payroute/juspay, import()', module: 'module', load: "await import('./dist/index.js'); await import('./dist/juspay.js');" },
   { id: 'axios-cjs', label: 'axios, require()', module: 'commonjs', load: "require('axios');" },
+  {
+    id: 'deps-cjs',
+    label: "payroute's runtime dependencies (axios, zod, neverthrow, cockatiel), require()",
+    module: 'commonjs',
+    load: "require('axios'); require('zod'); require('neverthrow'); require('cockatiel');",
+  },
   { id: 'axios-esm', label: 'axios, import()', module: 'module', load: "await import('axios');" },
   { id: 'juspay-sdk-cjs', label: 'expresscheckout-nodejs, require()', module: 'commonjs', load: "require('expresscheckout-nodejs');" },
   { id: 'cashfree-sdk-cjs', label: 'cashfree-pg, require()', module: 'commonjs', load: "require('cashfree-pg');" },
