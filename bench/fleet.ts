@@ -15,13 +15,12 @@
  * Environment (optional): FLEET_PROCESSES, FLEET_ORDERS, FLEET_CONCURRENCY (100 in flight per process), FLEET_FAULT (503 or reset), FLEET_SEED (20241212), FLEET_RESULTS (a file; `-` for none).
  */
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { seededRandom, startSandbox, type Sandbox } from '../providers/entries/sandbox.js';
 import { redisServerInstalled, startRedisServer } from '../test/ledger/redis-server.js';
 import type { FleetReport, FleetSettings } from './fleet-child.js';
 import { percentile } from './http/runner.js';
-import { withSection } from './sections.js';
+import { publishSection } from './sections.js';
 
 const PROCESSES = Number(process.env.FLEET_PROCESSES ?? 2);
 const ORDERS = Number(process.env.FLEET_ORDERS ?? 2_000);
@@ -141,10 +140,5 @@ const section = [
   problems.length === 0 ? 'Every check passed.' : `**Failed checks:** ${problems.join('; ')}.`,
 ].join('\n');
 
-process.stdout.write(`${section}\n`);
-if (RESULTS !== '-') {
-  const previous = await readFile(RESULTS, 'utf8').catch(() => '');
-  await writeFile(RESULTS, withSection(previous, `fleet-${FAULT}`, section));
-  process.stderr.write(`wrote the fleet-${FAULT} section of ${RESULTS}\n`);
-}
+await publishSection(RESULTS, `fleet-${FAULT}`, section);
 process.exitCode = problems.some((p) => !p.startsWith('memory') && !p.startsWith('none')) ? 1 : 0;

@@ -9,14 +9,13 @@
  *
  * Environment (optional): LEDGER_BENCH_ROUNDS (12), LEDGER_BENCH_BATCH (500), LEDGER_RESULTS (a file; `-` for none).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createGateway, memoryLedger, type OrderLedger } from '../providers/entries/index.js';
 import { credentials, order } from './fixtures.js';
 import { compare, type Contender } from './http/runner.js';
 import { startProviderServer } from './http/server.js';
 import { noopLedger } from './noop-ledger.js';
-import { withSection } from './sections.js';
+import { publishSection } from './sections.js';
 
 const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 12);
 const BATCH = Number(process.env.LEDGER_BENCH_BATCH ?? 500);
@@ -60,12 +59,7 @@ try {
     '',
     `The memory ledger adds **${(added * 100).toFixed(1)}%** client CPU per order (the budget is 5%): a claim carrying the first attempt and a completion, both in this process's memory.`,
   ].join('\n');
-  process.stdout.write(`${section}\n`);
-  if (RESULTS !== '-') {
-    const previous = await readFile(RESULTS, 'utf8').catch(() => '');
-    await writeFile(RESULTS, withSection(previous, 'ledger-cpu', section));
-    process.stderr.write(`wrote the ledger-cpu section of ${RESULTS}\n`);
-  }
+  await publishSection(RESULTS, 'ledger-cpu', section);
 } finally {
   server.close();
 }

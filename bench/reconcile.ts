@@ -11,13 +11,12 @@
  * Environment (optional): RECONCILE_ORDERS (200), RECONCILE_SEED (20241111), RECONCILE_RESULTS (a file
  * instead of bench/results.md; `-` for none).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Result } from 'neverthrow';
 import { juspay, type JuspayOptions } from '../providers/juspay/index.js';
 import { createGateway, type AmbiguousPolicy, type GatewaySession, type PaymentProvider, type RoutingError } from '../providers/entries/index.js';
 import { seededRandom, startSandbox, type SandboxFaults } from '../providers/entries/sandbox.js';
-import { withSection } from './sections.js';
+import { publishSection } from './sections.js';
 
 const ORDERS = Number(process.env.RECONCILE_ORDERS ?? 200);
 const SEED = Number(process.env.RECONCILE_SEED ?? 20241111);
@@ -132,9 +131,4 @@ const section = [
   ...lines,
 ].join('\n');
 
-process.stdout.write(`${section}\n`);
-if (RESULTS !== '-') {
-  const previous = await readFile(RESULTS, 'utf8').catch(() => '');
-  await writeFile(RESULTS, withSection(previous, 'reconcile', section));
-  process.stderr.write(`wrote the reconcile section of ${RESULTS}\n`);
-}
+await publishSection(RESULTS, 'reconcile', section);

@@ -12,11 +12,10 @@
  * bench/results.md; `-` for none).
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import { register } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { withSection } from './sections.js';
+import { publishSection } from './sections.js';
 
 const ORDERS = Number(process.env.TELEMETRY_ORDERS ?? 20_000);
 const WARMUP = 2_000;
@@ -108,12 +107,7 @@ async function main(): Promise<void> {
     '|---|---:|---:|',
     ...measured.map((row) => `| ${row.title} | ${us(row.median)} (${us(row.min)}–${us(row.max)}) | ${row === measured[0] ? '—' : `${row.median >= reference ? '+' : ''}${(((row.median - reference) / reference) * 100).toFixed(0)}%`} |`),
   ].join('\n');
-  process.stdout.write(`${section}\n`);
-  if (RESULTS !== '-') {
-    const previous = await readFile(RESULTS, 'utf8').catch(() => '');
-    await writeFile(RESULTS, withSection(previous, 'telemetry', section));
-    process.stderr.write(`wrote the telemetry section of ${RESULTS}\n`);
-  }
+  await publishSection(RESULTS, 'telemetry', section);
 }
 
 const mode = process.argv[2] as Mode | undefined;
