@@ -7,17 +7,17 @@
  * (bench/http/runner.ts); client CPU per order from `process.cpuUsage`. Replaces the `ledger-cpu`
  * section of bench/results.md (see bench/sections.ts) and prints it.
  *
- * Environment (optional): LEDGER_BENCH_ROUNDS (12), LEDGER_BENCH_BATCH (500), LEDGER_RESULTS (a file; `-` for none).
+ * Environment (optional): LEDGER_BENCH_ROUNDS (20), LEDGER_BENCH_BATCH (500), LEDGER_RESULTS (a file; `-` for none).
  */
 import { fileURLToPath } from 'node:url';
 import { createGateway, memoryLedger, type OrderLedger } from '../providers/entries/index.js';
 import { credentials, order } from './fixtures.js';
-import { compare, type Contender } from './http/runner.js';
+import { compare, pairedRatio, type Contender } from './http/runner.js';
 import { startProviderServer } from './http/server.js';
 import { noopLedger } from './noop-ledger.js';
 import { publishSection } from './sections.js';
 
-const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 12);
+const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 20);
 const BATCH = Number(process.env.LEDGER_BENCH_BATCH ?? 500);
 const RESULTS = process.env.LEDGER_RESULTS ?? fileURLToPath(new URL('./results.md', import.meta.url));
 
@@ -44,13 +44,13 @@ try {
   const measured = await compare(contenders, { concurrency: 16, batch: BATCH, rounds: ROUNDS, warmup: 1_000 });
   const none = measured.get('none')!;
   const memory = measured.get('memory')!;
-  const added = (memory.cpuUsPerOrder - none.cpuUsPerOrder) / none.cpuUsPerOrder;
+  const added = pairedRatio(memory, none) - 1;
   const row = (label: string, d: typeof none) =>
     `| ${label} | ${d.cpuUsPerOrder.toFixed(1)} | ${d.medianUs.toFixed(0)} | ${d.p99Us.toFixed(0)} | ${d.ordersPerSecond.toFixed(0)} | ${d.errors} |`;
   const section = [
     '## The memory ledger\'s cost to the gateway (`npm run bench:ledger`)',
     '',
-    `Written by \`npm run bench:ledger\` on ${new Date().toISOString().slice(0, 10)}. One Juspay entry at the loopback provider (its own process), ${ROUNDS} interleaved rounds of ${BATCH} orders per gateway, 16 at a time, a new order id each. Client CPU is user + system of this process per order.`,
+    `Written by \`npm run bench:ledger\` on ${new Date().toISOString().slice(0, 10)}. One Juspay entry at the loopback provider (its own process), ${ROUNDS} interleaved rounds of ${BATCH} orders per gateway, 16 at a time, a new order id each. Client CPU is user + system of this process per order; the share added is the median, over the rounds, of the two gateways' ratio in that round (their batches run back to back).`,
     '',
     '| gateway | client CPU per order (µs) | p50 (µs) | p99 (µs) | orders/s | errors |',
     '|---|---:|---:|---:|---:|---:|',

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import type { ImportTiming } from './cold-import.js';
 import type { GroupResult } from './http/groups.js';
-import type { Distribution } from './http/runner.js';
+import { pairedRatio, type Distribution } from './http/runner.js';
 import type { HeapCurve } from './memory.js';
 import type { MicroPair } from './micro.js';
 
@@ -206,7 +206,7 @@ function targets(groups: readonly GroupResult[]): string[] {
       if (tuned) {
         // Client CPU per order is steadier than latency on a shared machine: the targets of docs/performance.md.
         const cpu = (of: Distribution, target: number, what: string) => {
-          const r = of.cpuUsPerOrder / tuned.cpuUsPerOrder;
+          const r = pairedRatio(of, tuned);
           return `- ${at}: ${what}'s client CPU per order is ${r.toFixed(2)}× axios tuned like payroute's instance (target: at most ${target.toFixed(2)}×): ${r <= target ? 'met' : 'NOT met'}.`;
         };
         lines.push(cpu(mine, 1.05, 'the adapter alone'));

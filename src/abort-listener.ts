@@ -1,4 +1,4 @@
-import type { AbortLike } from './abort.js';
+import { AbortFlag, type AbortLike } from './abort.js';
 
 interface Shared {
   /** The listeners of the calls in flight on the signal. */
@@ -18,6 +18,11 @@ const shared = new WeakMap<AbortLike, Shared>();
  * listener, added with the first call and removed with the last.
  */
 export function listenForAbort(signal: AbortLike, listener: () => void): () => void {
+  // payroute's own flags (an order's deadline) warn of no leak: one listener each, without the bookkeeping.
+  if (signal instanceof AbortFlag) {
+    signal.addEventListener('abort', listener);
+    return () => signal.removeEventListener('abort', listener);
+  }
   let entry = shared.get(signal);
   if (!entry) {
     const calls = new Set<() => void>();

@@ -29,12 +29,14 @@ export class AbortFlag implements AbortLike, GenericAbortSignal {
   }
 
   removeEventListener(_type: 'abort', listener: () => void): void {
-    this.#listeners = this.#listeners.filter((l) => l !== listener);
+    const at = this.#listeners.indexOf(listener);
+    if (at >= 0) this.#listeners.splice(at, 1);
   }
 
   abort(): void {
     if (this.aborted) return;
     this.aborted = true;
-    for (const listener of this.#listeners) listener();
+    // A copy: a listener may remove itself (axios does) while the others are still to be called.
+    for (const listener of [...this.#listeners]) listener();
   }
 }

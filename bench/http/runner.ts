@@ -32,6 +32,8 @@ export interface Distribution {
   readonly ordersPerSecond: number;
   /** CPU time (user + system) of the client process per order: steadier than latency on a shared machine. */
   readonly cpuUsPerOrder: number;
+  /** The same, round by round, in the order the rounds ran: for ratios paired round by round (`pairedRatio`). */
+  readonly cpuUsByRound: readonly number[];
   readonly errors: number;
   readonly firstError: string | undefined;
 }
@@ -40,6 +42,7 @@ interface Tally {
   readonly latenciesNs: number[];
   wallNs: bigint;
   cpuUs: number;
+  readonly cpuUsByRound: number[];
   errors: number;
   firstError: string | undefined;
 }
@@ -69,6 +72,7 @@ async function runBatch(contender: Contender, count: number, concurrency: number
     tally.wallNs += process.hrtime.bigint() - started;
     const used = process.cpuUsage(cpu);
     tally.cpuUs += used.user + used.system;
+    tally.cpuUsByRound.push((used.user + used.system) / count);
   }
 }
 
@@ -89,15 +93,26 @@ function summarise(tally: Tally): Distribution {
     meanUs: sorted.length === 0 ? Number.NaN : total / sorted.length / 1000,
     ordersPerSecond: tally.wallNs === 0n ? 0 : (sorted.length * 1e9) / Number(tally.wallNs),
     cpuUsPerOrder: sorted.length === 0 ? Number.NaN : tally.cpuUs / sorted.length,
+    cpuUsByRound: tally.cpuUsByRound,
     errors: tally.errors,
     firstError: tally.firstError,
   };
 }
 
+/**
+ * `of`'s client CPU per order over `base`'s: the median of their ratios round by round. Two contenders'
+ * batches of one round run back to back, so a burst of other work on the machine or a major GC moves
+ * one round's ratio, not the result, as it would move a ratio of totals.
+ */
+export function pairedRatio(of: Distribution, base: Distribution): number {
+  const ratios = of.cpuUsByRound.map((cpu, round) => cpu / (base.cpuUsByRound[round] ?? Number.NaN)).filter(Number.isFinite);
+  return percentile(Float64Array.from(ratios).sort(), 0.5);
+}
+
 /** Runs the plan for every contender, interleaved; returns each one's distribution by id. */
 export async function compare(contenders: readonly Contender[], plan: RunPlan): Promise<Map<string, Distribution>> {
   for (const contender of contenders) await runBatch(contender, plan.warmup, plan.concurrency, undefined);
-  const tallies = contenders.map((): Tally => ({ latenciesNs: [], wallNs: 0n, cpuUs: 0, errors: 0, firstError: undefined }));
+  const tallies = contenders.map((): Tally => ({ latenciesNs: [], wallNs: 0n, cpuUs: 0, cpuUsByRound: [], errors: 0, firstError: undefined }));
   for (let round = 0; round < plan.rounds; round++) {
     for (let k = 0; k < contenders.length; k++) {
       const index = (round + k) % contenders.length;

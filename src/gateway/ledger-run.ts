@@ -119,7 +119,8 @@ async function own(call: LedgerCall, record: LedgerRecord, first: string): Promi
   // The claim appended this call's first attempt: the earlier ones are the previous owners'.
   const earlier = providersThatMayHold({ attempts: record.attempts.slice(0, -1) });
   const recorded = new Set([first]);
-  const found = await reconcileEarlier(call, earlier);
+  // Most claims are new orders: nothing earlier to ask, and no await for it.
+  const found = earlier.length === 0 ? NOTHING_EARLIER : await reconcileEarlier(call, earlier);
   if (found.kind === 'found') return complete(call, fence, found.session);
   if (found.kind === 'stop') return release(call, fence, withHistory(found.error, { attempts: [], skipped: call.planned.skipped }), found.clear, earlier, recorded);
 
@@ -154,6 +155,8 @@ type Earlier =
   | { readonly kind: 'stop'; readonly error: PayrouteError; readonly clear: readonly string[] }
   /** Route on: `duplicateRisk` could not be asked (or their look-up failed, with `ambiguous: 'fallback'`); `clear` hold nothing. */
   | { readonly kind: 'route'; readonly duplicateRisk: readonly string[]; readonly clear: readonly string[] };
+
+const NOTHING_EARLIER: Earlier = { kind: 'route', duplicateRisk: [], clear: [] };
 
 /**
  * Looks the order up, before it is routed anywhere, at each provider an earlier owner (another instance,

@@ -254,7 +254,8 @@ function listProviders(router: Router, chosen: readonly string[]): { names: stri
 
 async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise<Result<GatewaySession, RoutingError>> {
   let leaving: { provider: string; outcome: Extract<ProviderOutcome, { kind: 'failed' }> } | undefined;
-  for (const [i, candidate] of eligible.entries()) {
+  for (let i = 0; i < eligible.length; i++) {
+    const candidate = eligible[i] as Candidate;
     const { entry } = candidate;
     const halt = haltError(run);
     if (halt) return err(halt);
@@ -287,17 +288,19 @@ async function tryInTurn(run: OrderRun, eligible: readonly Candidate[]): Promise
 
 /** The session as the gateway returns it: the merchant's order id, and how the gateway came by it. */
 function routedSession(run: OrderRun, candidate: Candidate, outcome: Extract<ProviderOutcome, { kind: 'created' }>): GatewaySession {
-  return {
+  const session: { -readonly [K in keyof GatewaySession]: GatewaySession[K] } = {
     ...outcome.session,
     providerType: candidate.entry.type,
     orderId: run.order.orderId,
     sentOrderId: candidate.sentOrderId,
     attempts: run.attempts,
     skipped: run.skipped,
-    duplicateRisk: run.duplicateRisk.filter((provider) => provider !== candidate.entry.name),
-    ...(outcome.via === 'reconciled' && { reconciled: true as const }),
-    ...(outcome.via === 'replayed' && { replayed: true as const }),
+    duplicateRisk: run.duplicateRisk.length === 0 ? run.duplicateRisk : run.duplicateRisk.filter((provider) => provider !== candidate.entry.name),
   };
+  // Set afterwards: spreading `false` or a one-field object into the literal showed in the benchmark.
+  if (outcome.via === 'reconciled') session.reconciled = true;
+  if (outcome.via === 'replayed') session.replayed = true;
+  return session;
 }
 
 /**
@@ -344,17 +347,21 @@ async function tryProvider(run: OrderRun, candidate: Candidate, hasNext: boolean
       });
       return { kind: 'skipped' };
     }
-    const event = { provider: entry.name, orderId: run.order.orderId, attempt, durationMs };
+    const { onAttempt } = router.hooks;
     if (result.isOk()) {
-      emit(router.hooks.onAttempt, { ...event, outcome: 'created' });
+      // The event is built only when a hook listens: the happy path's allocations showed in the benchmark.
+      if (onAttempt) emit(onAttempt, { provider: entry.name, orderId: run.order.orderId, attempt, durationMs, outcome: 'created' });
       return { kind: 'created', session: result.value, via: 'created' };
     }
 
     const duplicate = result.error.kind === 'duplicate_order';
     const error: PayrouteError = duplicate && earlierMayExist ? duplicateAfterAmbiguousTry(result.error) : result.error;
     last = error;
-    emit(router.hooks.onAttempt, {
-      ...event,
+    emit(onAttempt, {
+      provider: entry.name,
+      orderId: run.order.orderId,
+      attempt,
+      durationMs,
       outcome: 'failed',
       errorKind: error.kind,
       ...(error.httpStatus !== undefined && { httpStatus: error.httpStatus }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseOptions } from '../../config.js';
 import { bounded, ledgerUnavailable } from '../errors.js';
 import { ledgerDefaults, ledgerSettingsSchema, type LedgerSettings } from '../options.js';
-import { checkAttempt, checkCall, checkClaim, checkFence, checkLease, serialise } from '../params.js';
+import { checkAttempt, checkCall, checkClaim, checkFence, checkLease, fencedJson } from '../params.js';
 import { claimOutcome, fencedOutcome, toRecord, type ClaimState } from '../stored-record.js';
 import type { FencedOutcome, LedgerCallOptions, LedgerError, LedgerOperation, LedgerRecord, OrderLedger } from '../types.js';
 import { decodeReply, type ScriptReply } from './decode.js';
@@ -87,7 +87,7 @@ export function redisLedger(options: RedisLedgerOptions): OrderLedger {
   const fenced = (operation: LedgerOperation, orderId: string, call: LedgerCallOptions, args: readonly (string | number)[]) =>
     run<FencedOutcome>(operation, orderId, call, args, (reply, record) => fencedOutcome(reply.state === 'accepted' ? 'accepted' : 'stale_owner', record));
 
-  const refuse = (check: Result<void, LedgerError>) => (check.isErr() ? errAsync(check.error) : undefined);
+  const refuse = (problem: LedgerError | undefined) => (problem ? errAsync(problem) : undefined);
 
   return {
     claim(orderId, params) {
@@ -104,22 +104,22 @@ export function redisLedger(options: RedisLedgerOptions): OrderLedger {
     },
 
     recordAttempt(orderId, params) {
-      const check = checkFence('recordAttempt', orderId, params).andThen(() => checkAttempt('recordAttempt', params));
+      const check = checkFence('recordAttempt', orderId, params) ?? checkAttempt('recordAttempt', params);
       return refuse(check) ?? fenced('recordAttempt', orderId, params, [params.owner, params.version, params.provider, params.mayExist ? '1' : '0']);
     },
 
     renew(orderId, params) {
-      const check = checkFence('renew', orderId, params).andThen(() => checkLease('renew', params.leaseMs, defaults));
+      const check = checkFence('renew', orderId, params) ?? checkLease('renew', params.leaseMs, defaults);
       return refuse(check) ?? fenced('renew', orderId, params, [params.owner, params.version, params.leaseMs ?? defaults.leaseMs]);
     },
 
     complete(orderId, params) {
-      const json = checkFence('complete', orderId, params).andThen(() => serialise('complete', 'session', params.session));
+      const json = fencedJson('complete', orderId, params, 'session', params.session);
       return json.isErr() ? errAsync(json.error) : fenced('complete', orderId, params, [params.owner, params.version, json.value]);
     },
 
     release(orderId, params) {
-      const json = checkFence('release', orderId, params).andThen(() => serialise('release', 'outcome', params.outcome));
+      const json = fencedJson('release', orderId, params, 'outcome', params.outcome);
       return json.isErr() ? errAsync(json.error) : fenced('release', orderId, params, [params.owner, params.version, json.value]);
     },
 
