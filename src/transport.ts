@@ -5,6 +5,7 @@ import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { AbortFlag, type AbortLike } from './abort.js';
 import { listenForAbort } from './abort-listener.js';
 import { payrouteError, type PayrouteError } from './errors.js';
+import { extend } from './extend.js';
 import { isLoopbackUrl } from './loopback.js';
 import type { EgressAgents } from './proxy.js';
 import { PROXY_ERROR_PREFIX } from './tunnel-agent.js';
@@ -104,7 +105,7 @@ export function createTransport(options: TransportOptions): Transport {
     const stopListening = signal ? listenForAbort(signal, () => deadline.abort()) : undefined;
     let response: AxiosResponse<unknown>;
     try {
-      const config = { ...options.agents, headers: { 'User-Agent': USER_AGENT, ...request.headers }, signal: deadline, maxContentLength: maxBody };
+      const config = extend(options.agents ?? {}, { headers: { 'User-Agent': USER_AGENT, ...request.headers }, signal: deadline, maxContentLength: maxBody });
       const url = `${base}${request.path}`;
       response = await (request.body === undefined ? client.get<string>(url, config) : client.post<string>(url, request.body, config));
     } catch (error) {

@@ -1,3 +1,4 @@
+import { extend } from '../extend.js';
 import { err, ResultAsync, type Result } from 'neverthrow';
 import { PayrouteConfigError } from '../errors.js';
 import type { Order } from '../order.js';
@@ -127,7 +128,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   const telemetry = createTelemetry(options.telemetry, (name) => routed.get(name)?.type);
   const create = (order: Order, callOptions: unknown) =>
     telemetry?.enabled()
-      ? telemetry.traceCreateOrder(orderIdOf(order), hooks, (traced) => createOrderOnce({ ...router, hooks: traced }, setup, order, callOptions))
+      ? telemetry.traceCreateOrder(orderIdOf(order), hooks, (traced) => createOrderOnce(extend(router, { hooks: traced }), setup, order, callOptions))
       : createOrderOnce(router, setup, order, callOptions);
   // The provider the ledger names for the order is asked first.
   const lookUp = (orderId: string, callOptions: unknown) =>

@@ -198,7 +198,7 @@ async function reconcileEarlier(call: LedgerCall, providers: readonly string[]):
 
 /** Stores the session; when that fails the session is still returned (the order exists), flagged `unprotected`. */
 async function complete(call: LedgerCall, fence: Fence, session: GatewaySession): Promise<Routed> {
-  const completed = await call.setup.ledger.complete(call.order.orderId, { ...fence, session: storeSession(session) });
+  const completed = await call.setup.ledger.complete(call.order.orderId, { owner: fence.owner, version: fence.version, session: storeSession(session) });
   if (completed.isErr() || completed.value.state !== 'accepted') {
     report(call, 'complete', completed.isErr() ? 'ledger_unavailable' : 'stale_owner', 'unrecorded');
     call.unprotected = true;
