@@ -55,7 +55,11 @@ export function readOptions<T>(provider: string, raw: unknown, copy: (options: O
 export function copyCallOptions(options: OptionReader): CreateOrderOptions {
   const signal = options.read('signal', abortSignal);
   const routingId = options.read('routingId', text);
-  return { ...(signal !== undefined && { signal }), ...(routingId !== undefined && { routingId }) };
+  // Every order is copied here: spreading `false` into a literal showed in the benchmark.
+  const copy: { signal?: AbortSignal; routingId?: string } = {};
+  if (signal !== undefined) copy.signal = signal;
+  if (routingId !== undefined) copy.routingId = routingId;
+  return copy;
 }
 
 /** The options of an adapter's `getOrder`, as `readOptions` copies them (`expected` is checked with the order id). */
