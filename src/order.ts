@@ -8,29 +8,35 @@ export type PaymentMethod = (typeof paymentMethods)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
+// One instance per rule, shared by every field with that rule: zod schemas are immutable, and building
+// them is most of what importing payroute costs (bench/cold-import.ts).
+const line = text(255);
+const optionalLine = line.optional();
+const optionalShortText = text(32).optional();
+
 /** A postal address, used for the customer's (billing) address and Juspay's shipping address. */
 export const addressSchema = z.strictObject({
-  firstName: text(255).optional(),
-  lastName: text(255).optional(),
-  line1: text(255),
-  line2: text(255).optional(),
-  line3: text(255).optional(),
-  city: text(255).optional(),
-  state: text(255).optional(),
+  firstName: optionalLine,
+  lastName: optionalLine,
+  line1: line,
+  line2: optionalLine,
+  line3: optionalLine,
+  city: optionalLine,
+  state: optionalLine,
   /** Country name or code as the customer gave it. */
-  country: text(255).optional(),
+  country: optionalLine,
   /** ISO 3166-1 alpha-2 code, such as `IN`. */
   countryCode: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as IN').optional(),
-  postalCode: text(32).optional(),
-  phone: text(32).optional(),
+  postalCode: optionalShortText,
+  phone: optionalShortText,
 });
 
 const customerSchema = z.strictObject({
   id: text(128).optional(),
   email: z.email('must be an email address').max(254).optional(),
   phone: z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6 to 15 digits, optionally after a +').optional(),
-  firstName: text(255).optional(),
-  lastName: text(255).optional(),
+  firstName: optionalLine,
+  lastName: optionalLine,
   address: addressSchema.optional(),
 });
 
