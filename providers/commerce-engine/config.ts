@@ -9,7 +9,7 @@ export const COMMERCE_ENGINE_BASE_URLS = {
 } as const;
 
 /** A store id, the `{store_id}` of the path. */
-export const storeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, hyphens or underscores');
+export const storeIdSchema = lazySchema(() => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, hyphens or underscores'));
 
 export const commerceEngineOptionsSchema = lazySchema(() =>
   z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../../src/lazy-schema.js';
+import { lazySchema, onFirstUse } from '../../src/lazy-schema.js';
 
 /** Flowwise's payment method codes (`payment_methods` is a comma-separated list of them). */
 export type FlowwisePaymentMethod = 'cc' | 'dc' | 'upi' | 'nb' | 'wallet';
@@ -23,7 +23,7 @@ export interface FlowwiseOrderRequest {
   return_base_url?: string;
 }
 
-const optionalText = z.string().optional();
+const optionalText = onFirstUse(() => z.string().optional());
 
 /** `CreateOrderResponse`; `checkout_url` and `order_hash` are what make an order usable, so they are required. */
 export const flowwiseOrderSchema = lazySchema(() =>
@@ -32,14 +32,14 @@ export const flowwiseOrderSchema = lazySchema(() =>
     checkout_url: z.string().min(1),
     order_hash: z.string().min(1),
     order_status: z.string().min(1),
-    project_id: optionalText,
-    customer_email: optionalText,
-    customer_id: optionalText,
-    order_currency: optionalText,
-    payment_methods: optionalText,
-    order_note: optionalText,
-    order_expiry_time: optionalText,
-    added_on: optionalText,
+    project_id: optionalText(),
+    customer_email: optionalText(),
+    customer_id: optionalText(),
+    order_currency: optionalText(),
+    payment_methods: optionalText(),
+    order_note: optionalText(),
+    order_expiry_time: optionalText(),
+    added_on: optionalText(),
   }),
 );
 

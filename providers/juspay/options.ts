@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { lazySchema } from '../../src/lazy-schema.js';
+import { lazySchema, onFirstUse } from '../../src/lazy-schema.js';
 import { addressSchema } from '../../src/order.js';
 import { withoutReservedKeys } from '../../src/record-keys.js';
 
-const udfText = z.string().max(255, 'must be at most 255 characters');
+const udfText = onFirstUse(() => z.string().max(255, 'must be at most 255 characters'));
 // Juspay strips special characters from udf1..udf5; rejecting them beats a silently changed value.
-const plainUdf = udfText.regex(/^[A-Za-z0-9 ]*$/, 'Juspay strips special characters from udf1..udf5: use udf6..udf10 for free text');
+const plainUdf = onFirstUse(() =>
+  udfText().regex(/^[A-Za-z0-9 ]*$/, 'Juspay strips special characters from udf1..udf5: use udf6..udf10 for free text'),
+);
 
 /** Unix epoch seconds, or a `Date`. */
-const epochSeconds = z.union([z.date().transform((d) => Math.floor(d.getTime() / 1000)), z.number().int().min(0)]);
+const epochSeconds = onFirstUse(() => z.union([z.date().transform((d) => Math.floor(d.getTime() / 1000)), z.number().int().min(0)]));
 
 export const mandateFrequencies = [
   'ONETIME', 'DAILY', 'WEEKLY', 'FORTNIGHTLY', 'MONTHLY', 'BIMONTHLY', 'QUARTERLY', 'HALFYEARLY', 'YEARLY', 'ASPRESENTED',
@@ -32,8 +34,8 @@ const mandateSchema = lazySchema(() =>
       mode: z.enum(['REQUIRED', 'OPTIONAL']),
       /** `mandate.max_amount`, in minor units of the order's currency. */
       maxAmount: z.number().refine(Number.isSafeInteger, 'must be a whole number of minor units').refine((n) => n > 0, 'must be greater than zero').optional(),
-      startDate: epochSeconds.optional(),
-      endDate: epochSeconds.optional(),
+      startDate: epochSeconds().optional(),
+      endDate: epochSeconds().optional(),
       frequency: z.enum(mandateFrequencies).optional(),
       ruleValue: z.number().int().optional(),
       amountRule: z.enum(['FIXED', 'VARIABLE']).optional(),
@@ -79,8 +81,8 @@ export const juspayOrderOptionsSchema = lazySchema(() =>
     /** `udf1`..`udf10`; udf1..udf5 take letters, digits and spaces only. */
     udf: z
       .strictObject({
-        udf1: plainUdf.optional(), udf2: plainUdf.optional(), udf3: plainUdf.optional(), udf4: plainUdf.optional(), udf5: plainUdf.optional(),
-        udf6: udfText.optional(), udf7: udfText.optional(), udf8: udfText.optional(), udf9: udfText.optional(), udf10: udfText.optional(),
+        udf1: plainUdf().optional(), udf2: plainUdf().optional(), udf3: plainUdf().optional(), udf4: plainUdf().optional(), udf5: plainUdf().optional(),
+        udf6: udfText().optional(), udf7: udfText().optional(), udf8: udfText().optional(), udf9: udfText().optional(), udf10: udfText().optional(),
       })
       .optional(),
     /** Extra `metadata.<KEY>` fields; they win over the order's own `metadata` on the same key. */

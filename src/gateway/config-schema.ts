@@ -177,7 +177,12 @@ export const gatewayConfigSchema = z
       return z.enum(['fail', 'fallback']).optional();
     },
     /** How every built-in provider's requests leave the process, unless its entry sets `proxy` or `agent` itself. */
-    ...egressOptionsSchema,
+    get proxy() {
+      return egressOptionsSchema().proxy;
+    },
+    get agent() {
+      return egressOptionsSchema().agent;
+    },
   })
   .superRefine((config, ctx) => {
     if (config.proxy !== undefined && config.agent !== undefined) ctx.addIssue({ code: 'custom', path: ['agent'], message: EGRESS_CONFLICT });

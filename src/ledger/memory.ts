@@ -18,7 +18,7 @@ export interface MemoryLedgerOptions extends LedgerSettings {
 
 const optionsSchema = lazySchema(() =>
   z.strictObject({
-    ...ledgerSettingsSchema,
+    ...ledgerSettingsSchema(),
     maxRecords: z.number().int('must be a whole number').min(1).max(10_000_000).optional(),
   }),
 );
