@@ -4,11 +4,15 @@
  *
  *   npm run bench                     everything (a few minutes), writes bench/results.md
  *   npm run bench -- --quick          small samples, prints the table, writes nothing
- *   npm run bench -- --only=http,micro,import,memory --groups=juspay,flowwise
+ *   npm run bench -- --only=http,micro,import,memory,ledger --groups=juspay,flowwise
+ *
+ * `ledger` is `npm run bench:ledger` (what the memory ledger adds to the gateway), run last in a process of its own.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { measureColdImports, type ImportTiming } from './cold-import.js';
 import { loadPayroute } from './dist.js';
 import { groups, runGroupInChild, type GroupName, type GroupResult } from './http/groups.js';
@@ -19,7 +23,7 @@ import { renderResults, type Measurements } from './report.js';
 import { makeCertificate } from './tls.js';
 import { keepSections } from './sections.js';
 
-const SECTIONS = ['http', 'micro', 'import', 'memory'] as const;
+const SECTIONS = ['http', 'micro', 'import', 'memory', 'ledger'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -86,12 +90,19 @@ async function main(): Promise<void> {
 
     const markdown = renderResults({ date: new Date(), quick, groups: groupResults, micro, imports, heap, skipped });
     process.stdout.write(`${markdown}\n`);
-    if (!quick && only.size === SECTIONS.length && !groupsArg) {
-      const file = new URL('./results.md', import.meta.url);
+    const file = fileURLToPath(new URL('./results.md', import.meta.url));
+    const writes = !quick && only.size === SECTIONS.length && !groupsArg;
+    if (writes) {
       writeFileSync(file, keepSections(markdown, existsSync(file) ? readFileSync(file, 'utf8') : ''));
       log('wrote bench/results.md');
     } else {
       log('quick or partial run: bench/results.md left as it was');
+    }
+    if (only.has('ledger')) {
+      log("the memory ledger's cost to the gateway…");
+      const env = { ...process.env, LEDGER_RESULTS: writes ? file : '-', ...(quick && { LEDGER_BENCH_ROUNDS: '4', LEDGER_BENCH_BATCH: '200' }) };
+      const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ledger-cpu.ts', import.meta.url))], { env, stdio: 'inherit' });
+      if (run.status !== 0) throw new Error(`bench/ledger-cpu.ts failed (exit ${run.status})`);
     }
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PayrouteConfigError } from './errors.js';
+import { onFirstUse } from './lazy-schema.js';
 import { isLoopbackUrl } from './loopback.js';
 import { egressOptionsSchema } from './proxy.js';
 import { toFieldIssues } from './validation.js';
@@ -10,18 +11,20 @@ import { toFieldIssues } from './validation.js';
  * Whitespace and control characters are refused in the text itself: URL parsing would silently drop or
  * encode them, so the URL checked would not be the URL written.
  */
-export const baseUrlSchema = z
-  .string()
-  .regex(/^[^\s\p{Cc}]*$/u, { error: 'must not contain whitespace or control characters', abort: true })
-  .pipe(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL', abort: true }))
-  .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || isLoopbackUrl(url);
-  }, 'must use https unless the host is loopback')
-  .refine((value) => {
-    const url = new URL(value);
-    return !url.username && !url.password && !url.search && !url.hash;
-  }, 'must not contain credentials, a query or a fragment');
+export const baseUrlSchema = onFirstUse(() =>
+  z
+    .string()
+    .regex(/^[^\s\p{Cc}]*$/u, { error: 'must not contain whitespace or control characters', abort: true })
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL', abort: true }))
+    .refine((value) => {
+      const url = new URL(value);
+      return url.protocol === 'https:' || isLoopbackUrl(url);
+    }, 'must use https unless the host is loopback')
+    .refine((value) => {
+      const url = new URL(value);
+      return !url.username && !url.password && !url.search && !url.hash;
+    }, 'must not contain credentials, a query or a fragment'),
+);
 
 /** Printable ASCII and printable Latin-1: what an HTTP header carries byte for byte (no C0, DEL or C1 controls). */
 const HEADER_SAFE = /^[\x20-\x7e\xa0-\xff]*$/;
@@ -56,14 +59,35 @@ function headerValueProblem(name: string, value: string, minLength: number): str
   return undefined;
 }
 
-/** Options every adapter takes besides its credentials. */
-export const commonOptionsSchema = {
+const commonOptions = onFirstUse(() => ({
   /** Instance name used in results and errors; defaults to the adapter type. */
   name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits or _ . -').optional(),
   environment: z.enum(['sandbox', 'production']).optional(),
-  baseUrl: baseUrlSchema.optional(),
+  baseUrl: baseUrlSchema().optional(),
   timeoutMs: z.number().int().min(1).max(120_000).optional(),
-  ...egressOptionsSchema,
+  ...egressOptionsSchema(),
+}));
+
+/** Options every adapter takes besides its credentials; each schema is built when first read (or spread). */
+export const commonOptionsSchema: ReturnType<typeof commonOptions> = {
+  get name() {
+    return commonOptions().name;
+  },
+  get environment() {
+    return commonOptions().environment;
+  },
+  get baseUrl() {
+    return commonOptions().baseUrl;
+  },
+  get timeoutMs() {
+    return commonOptions().timeoutMs;
+  },
+  get proxy() {
+    return commonOptions().proxy;
+  },
+  get agent() {
+    return commonOptions().agent;
+  },
 };
 
 /** Validates adapter options, throwing `PayrouteConfigError` (named fields, never values) when they are wrong. */

@@ -1,5 +1,6 @@
 import type { AbortLike } from './abort.js';
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { currencySchema, orderSchema } from './order.js';
 import type { CheckoutLinks, OrderStatus } from './port.js';
 
@@ -92,7 +93,9 @@ export function findStatus(table: readonly StatusTableEntry[], providerStatus: s
 }
 
 /** What `getOrder` checks before any request: the order id by the canonical order's rule, and the expected amount. */
-export const lookupInputSchema = z.strictObject({
-  orderId: orderSchema.shape.orderId,
-  expected: z.strictObject({ amount: orderSchema.shape.amount, currency: currencySchema }).optional(),
-});
+export const lookupInputSchema = lazySchema(() =>
+  z.strictObject({
+    orderId: orderSchema.shape.orderId,
+    expected: z.strictObject({ amount: orderSchema.shape.amount, currency: currencySchema() }).optional(),
+  }),
+);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { getProxyForUrl } from 'proxy-from-env';
 import { z } from 'zod';
 import { PayrouteConfigError } from './errors.js';
+import { onFirstUse } from './lazy-schema.js';
 import { tunnelAgents } from './tunnel-agent.js';
 
 const PROXY_MESSAGE = 'must be "env" or an http:// or https:// proxy origin, without a path, query or fragment';
@@ -17,21 +18,21 @@ function isProxyOrigin(value: string): boolean {
  * `'env'` for the one `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` give. Messages never quote the URL,
  * which may hold the proxy's password.
  */
-const proxySchema = z
-  .string({ error: PROXY_MESSAGE })
-  .refine((value) => value === 'env' || isProxyOrigin(value), PROXY_MESSAGE);
+const proxySchema = onFirstUse(() =>
+  z.string({ error: PROXY_MESSAGE }).refine((value) => value === 'env' || isProxyOrigin(value), PROXY_MESSAGE),
+);
 
 /** Options for how an adapter's requests leave the process: through a proxy, or through your own agent. */
-export const egressOptionsSchema = {
+export const egressOptionsSchema = onFirstUse(() => ({
   /**
    * Send through this egress proxy (https targets through a `CONNECT` tunnel, so the proxy never sees
    * a credential or a body), or `'env'` to follow `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`, which are
    * ignored otherwise.
    */
-  proxy: proxySchema.optional(),
+  proxy: proxySchema().optional(),
   /** Your own `https.Agent` (custom CA, client certificate, socket limits), or an `http.Agent` for a loopback http base URL. */
   agent: z.instanceof(http.Agent, { error: 'must be an http.Agent or https.Agent' }).optional(),
-};
+}));
 
 /** The egress options, as parsed. */
 export interface EgressOptions {

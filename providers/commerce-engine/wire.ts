@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../../src/lazy-schema.js';
 import { juspayOrderSchema } from '../juspay/wire.js';
 
 /** The JSON body of `POST /api/v1/{store_id}/storefront/payments/juspay/create-order`; Commerce Engine's own SDK types mark `return_url` optional. */
@@ -8,11 +9,13 @@ export interface CommerceEngineOrderRequest {
 }
 
 /** `{message, success, content: {data}}`, where `data` is the full Juspay order. */
-export const commerceEngineEnvelopeSchema = z.looseObject({
-  message: z.string().optional(),
-  success: z.boolean(),
-  content: z.looseObject({ data: juspayOrderSchema }).optional(),
-});
+export const commerceEngineEnvelopeSchema = lazySchema(() =>
+  z.looseObject({
+    message: z.string().optional(),
+    success: z.boolean(),
+    content: z.looseObject({ data: juspayOrderSchema }).optional(),
+  }),
+);
 
 /** Commerce Engine's answer, kept whole as the session's `raw`. */
 export type CommerceEngineEnvelope = z.infer<typeof commerceEngineEnvelopeSchema>;
@@ -22,29 +25,33 @@ export type CommerceEngineEnvelope = z.infer<typeof commerceEngineEnvelopeSchema
  * `error` of any type (the SDK's error type says so). A field of another type is read as absent, so one odd
  * field does not hide the others.
  */
-export const commerceEngineErrorSchema = z.looseObject({
-  message: z.string().optional().catch(undefined),
-  success: z.boolean().optional().catch(undefined),
-  code: z.union([z.string(), z.number()]).optional().catch(undefined),
-  error: z
-    .union([z.string(), z.looseObject({ message: z.string().optional().catch(undefined), code: z.string().optional().catch(undefined) })])
-    .optional()
-    .catch(undefined),
-});
+export const commerceEngineErrorSchema = lazySchema(() =>
+  z.looseObject({
+    message: z.string().optional().catch(undefined),
+    success: z.boolean().optional().catch(undefined),
+    code: z.union([z.string(), z.number()]).optional().catch(undefined),
+    error: z
+      .union([z.string(), z.looseObject({ message: z.string().optional().catch(undefined), code: z.string().optional().catch(undefined) })])
+      .optional()
+      .catch(undefined),
+  }),
+);
 
 /** `GET /orders/{order_number}/payment-status`: the envelope around the store order's payment summary (every field required). */
-export const commerceEnginePaymentStatusSchema = z.looseObject({
-  message: z.string().optional(),
-  success: z.boolean(),
-  content: z
-    .looseObject({
-      status: z.string().min(1),
-      amount_paid: z.number(),
-      amount_unpaid: z.number(),
-      is_retry_available: z.boolean(),
-    })
-    .optional(),
-});
+export const commerceEnginePaymentStatusSchema = lazySchema(() =>
+  z.looseObject({
+    message: z.string().optional(),
+    success: z.boolean(),
+    content: z
+      .looseObject({
+        status: z.string().min(1),
+        amount_paid: z.number(),
+        amount_unpaid: z.number(),
+        is_retry_available: z.boolean(),
+      })
+      .optional(),
+  }),
+);
 
 /** Commerce Engine's payment status answer, kept whole as the `raw` of its `getOrder`. */
 export type CommerceEnginePaymentStatus = z.infer<typeof commerceEnginePaymentStatusSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema, onFirstUse } from '../../src/lazy-schema.js';
 
 /** Flowwise's payment method codes (`payment_methods` is a comma-separated list of them). */
 export type FlowwisePaymentMethod = 'cc' | 'dc' | 'upi' | 'nb' | 'wallet';
@@ -22,32 +23,36 @@ export interface FlowwiseOrderRequest {
   return_base_url?: string;
 }
 
-const optionalText = z.string().optional();
+const optionalText = onFirstUse(() => z.string().optional());
 
 /** `CreateOrderResponse`; `checkout_url` and `order_hash` are what make an order usable, so they are required. */
-export const flowwiseOrderSchema = z.looseObject({
-  order_id: z.string().min(1),
-  checkout_url: z.string().min(1),
-  order_hash: z.string().min(1),
-  order_status: z.string().min(1),
-  project_id: optionalText,
-  customer_email: optionalText,
-  customer_id: optionalText,
-  order_currency: optionalText,
-  payment_methods: optionalText,
-  order_note: optionalText,
-  order_expiry_time: optionalText,
-  added_on: optionalText,
-});
+export const flowwiseOrderSchema = lazySchema(() =>
+  z.looseObject({
+    order_id: z.string().min(1),
+    checkout_url: z.string().min(1),
+    order_hash: z.string().min(1),
+    order_status: z.string().min(1),
+    project_id: optionalText(),
+    customer_email: optionalText(),
+    customer_id: optionalText(),
+    order_currency: optionalText(),
+    payment_methods: optionalText(),
+    order_note: optionalText(),
+    order_expiry_time: optionalText(),
+    added_on: optionalText(),
+  }),
+);
 
 /** A Flowwise order as `POST /orders` returns it. */
 export type FlowwiseOrder = z.infer<typeof flowwiseOrderSchema>;
 
 /** `ErrorResponse`: `{message, code, type}`. */
-export const flowwiseErrorSchema = z.looseObject({
-  message: z.string(),
-  code: z.string(),
-  type: z.string(),
-});
+export const flowwiseErrorSchema = lazySchema(() =>
+  z.looseObject({
+    message: z.string(),
+    code: z.string(),
+    type: z.string(),
+  }),
+);
 
 export type FlowwiseErrorBody = z.infer<typeof flowwiseErrorSchema>;

@@ -18,7 +18,7 @@ export interface ValidatedGateway {
  */
 export function validateGatewayConfig(input: unknown, factories: readonly ProviderFactory[]): Result<ValidatedGateway, FieldIssue[]> {
   const parsed = gatewayConfigSchema.safeParse(input);
-  const entries = providersSchema.safeParse(typeof input === 'object' && input !== null ? (input as { providers?: unknown }).providers : undefined);
+  const entries = providersSchema().safeParse(typeof input === 'object' && input !== null ? (input as { providers?: unknown }).providers : undefined);
   const built = entries.success ? buildProviders(entries.data, factoriesByType(factories), parsed.success ? parsed.data : {}) : ok([]);
   if (!parsed.success || built.isErr()) {
     return err([...(parsed.success ? [] : toFieldIssues(parsed.error)), ...(built.isErr() ? built.error : [])]);

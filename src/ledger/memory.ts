@@ -1,6 +1,7 @@
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { z } from 'zod';
 import { parseOptions } from '../config.js';
+import { lazySchema } from '../lazy-schema.js';
 import { checkAttempt, checkCall, checkClaim, checkFence, checkLease, fencedJson } from './params.js';
 import { ledgerDefaults, ledgerSettingsSchema, type LedgerSettings } from './options.js';
 import { claimOutcome, fencedOutcome, toRecord, type ClaimState, type StoredAttempt, type StoredRecord } from './stored-record.js';
@@ -28,10 +29,12 @@ export interface MemoryLedgerOptions extends LedgerSettings {
   readonly maxRecords?: number | undefined;
 }
 
-const optionsSchema = z.strictObject({
-  ...ledgerSettingsSchema,
-  maxRecords: z.number().int('must be a whole number').min(1).max(10_000_000).optional(),
-});
+const optionsSchema = lazySchema(() =>
+  z.strictObject({
+    ...ledgerSettingsSchema(),
+    maxRecords: z.number().int('must be a whole number').min(1).max(10_000_000).optional(),
+  }),
+);
 
 const DEFAULT_MAX_RECORDS = 100_000;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { onFirstUse } from '../lazy-schema.js';
 import type { LedgerDefaults } from './params.js';
 
 /** A day: long enough for every retry of a checkout, short enough to forget. */
@@ -9,11 +10,11 @@ export const DEFAULT_LEASE_MS = 30_000;
 export const DEFAULT_LEDGER_TIMEOUT_MS = 1_000;
 
 /** The options both ledgers take; checked when the ledger is made. */
-export const ledgerSettingsSchema = {
+export const ledgerSettingsSchema = onFirstUse(() => ({
   ttlSeconds: z.number().positive('must be above 0').max(31_536_000, 'must be at most a year').optional(),
   leaseMs: z.number().int('must be a whole number').min(1).max(3_600_000, 'must be at most an hour').optional(),
   timeoutMs: z.number().int('must be a whole number').min(1).max(60_000, 'must be at most a minute').optional(),
-};
+}));
 
 export interface LedgerSettings {
   readonly ttlSeconds?: number | undefined;

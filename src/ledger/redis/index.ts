@@ -37,8 +37,8 @@ export interface RedisLedgerOptions extends LedgerSettings {
 const DEFAULT_PREFIX = 'payroute:ledger:';
 
 const optionsSchema = z.strictObject({
-  ...ledgerSettingsSchema,
-  ttlSeconds: ledgerSettingsSchema.ttlSeconds.unwrap(),
+  ...ledgerSettingsSchema(),
+  ttlSeconds: ledgerSettingsSchema().ttlSeconds.unwrap(),
   client: z.custom<RedisScriptClient>(
     (value) => typeof value === 'object' && value !== null && typeof (value as RedisScriptClient).evalSha === 'function' && typeof (value as RedisScriptClient).eval === 'function',
     'must be a node-redis client or cluster (with eval and evalSha)',
