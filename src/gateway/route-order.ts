@@ -422,10 +422,9 @@ async function tryOnce(run: OrderRun, candidate: Candidate, attempt: number): Pr
   const provider = candidate.entry.name;
   const started = Date.now();
   const raced = await raceDeadline(provider, (signal) => candidate.prepared.send(signal), deadline, (late) => reportLateAnswer(run, provider, attempt, started, late));
-  if (raced === OUTRUN) return err(leftInFlight(provider));
-  if (raced.isOk()) return raced;
-  const { error } = raced;
-  return error.kind === 'aborted' && !deadline.callerAborted() && deadline.expired() ? err(deadlineReached(error, run.router.retry.deadlineMs)) : raced;
+  if (raced !== OUTRUN && raced.isOk()) return raced;
+  const error = raced === OUTRUN ? leftInFlight(provider) : raced.error;
+  return err(error.kind === 'aborted' && !deadline.callerAborted() && deadline.expired() ? deadlineReached(error, run.router.retry.deadlineMs) : error);
 }
 
 function reportLateAnswer(run: OrderRun, provider: string, attempt: number, started: number, late: Result<OrderSession, PayrouteError>): void {

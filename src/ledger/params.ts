@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { invalidInput } from './errors.js';
+import { copyAsJson, NOT_JSON } from './json-copy.js';
 import type { AttemptInput, ClaimParams, Fence, LedgerCallOptions, LedgerError, LedgerOperation } from './types.js';
 
 /** Longest order id or owner token a ledger takes: a store key, not a document. */
@@ -68,6 +69,16 @@ function serialise(operation: LedgerOperation, field: string, value: unknown): R
 export function fencedJson(operation: LedgerOperation, orderId: unknown, fence: Fence, field: string, value: unknown): Result<string, LedgerError> {
   const problem = checkFence(operation, orderId, fence);
   return problem ? err(problem) : serialise(operation, field, value);
+}
+
+/** A fenced write's arguments checked, then a copy of its value as JSON would carry it (`copyAsJson`): what `serialise` refuses, this refuses alike. */
+export function fencedCopy(operation: LedgerOperation, orderId: unknown, fence: Fence, field: string, value: unknown): Result<unknown, LedgerError> {
+  const problem = checkFence(operation, orderId, fence);
+  if (problem) return err(problem);
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return err(invalidInput(operation, field, 'must be a JSON object'));
+  const copied = copyAsJson(value);
+  if (copied === NOT_JSON) return err(invalidInput(operation, field, 'must be JSON-serialisable (no BigInt, no cycles)'));
+  return ok(copied);
 }
 
 export function checkClaim(orderId: unknown, params: ClaimParams, defaults: LedgerDefaults): Problem {

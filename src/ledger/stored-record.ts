@@ -12,11 +12,11 @@ export interface StoredAttempt {
 }
 
 /**
- * A record as a store keeps it: times in milliseconds since the epoch, the session and outcome as JSON
- * text (stored as given, so the store never re-encodes a provider's payload). Both ledgers decode it
- * with `toRecord`, so they answer alike.
+ * A record as a store keeps it: times in milliseconds since the epoch, the session and outcome as a
+ * `Payload`: JSON text in Redis (stored as given, so the store never re-encodes a provider's payload),
+ * a private copy in memory. Both ledgers decode it with `toRecord`, so they answer alike.
  */
-export interface StoredRecord {
+export interface StoredRecord<Payload = string> {
   readonly fingerprint: string;
   readonly owner: string;
   readonly version: number;
@@ -26,15 +26,18 @@ export interface StoredRecord {
   readonly updatedAt: number;
   readonly expiresAt: number;
   readonly attempts: readonly StoredAttempt[];
-  readonly session?: string;
-  readonly outcome?: string;
+  readonly session?: Payload;
+  readonly outcome?: Payload;
 }
 
 /** `new Date(ms).toISOString()`, cheaper. */
 // Formatting dates was most of a memory ledger call's cost. One call's times fall in a few seconds (now,
-// its lease, its expiry), so the text up to the second is kept for the last few and the milliseconds appended.
+// its lease, its expiry, several of them the same), so the last text and the text up to the second of the
+// last few are kept, and the milliseconds appended.
 const secondPrefixes = new Map<number, string>();
+let last = { ms: Number.NaN, text: '' };
 export function iso(ms: number): string {
+  if (ms === last.ms) return last.text;
   const second = Math.floor(ms / 1000);
   let prefix = secondPrefixes.get(second);
   if (prefix === undefined) {
@@ -44,10 +47,12 @@ export function iso(ms: number): string {
     secondPrefixes.set(second, prefix);
   }
   const millis = ms - second * 1000;
-  return `${prefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  last = { ms, text: `${prefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z` };
+  return last.text;
 }
 
-function parseJson(text: string): unknown {
+/** Reads JSON text back: what a Redis record holds. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -58,13 +63,20 @@ function parseJson(text: string): unknown {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The public record of a stored one; an unreadable session or outcome, or a completed record without a
- * session, is `ledger_unavailable`. `written` is the session the caller just stored, when `stored.session`
- * is its JSON: answering with it saves parsing back what was just serialised.
+ * The public record of a stored one, its session and outcome decoded by `decode` (a new copy each time);
+ * an unreadable session or outcome, or a completed record without a session, is `ledger_unavailable`.
+ * `written` is the session the caller just stored, when `stored.session` holds it: answering with it
+ * saves decoding what was just encoded.
  */
-export function toRecord(operation: LedgerOperation, orderId: string, stored: StoredRecord, written?: StoredSession): Result<LedgerRecord, LedgerError> {
-  const session = written ?? (stored.session === undefined ? undefined : parseJson(stored.session));
-  const outcome = stored.outcome === undefined ? undefined : parseJson(stored.outcome);
+export function toRecord<Payload>(
+  operation: LedgerOperation,
+  orderId: string,
+  stored: StoredRecord<Payload>,
+  decode: (payload: Payload) => unknown,
+  written?: StoredSession,
+): Result<LedgerRecord, LedgerError> {
+  const session = written ?? (stored.session === undefined ? undefined : decode(stored.session));
+  const outcome = stored.outcome === undefined ? undefined : decode(stored.outcome);
   const unreadable = (stored.session !== undefined && !isObject(session)) || (stored.outcome !== undefined && !isObject(outcome));
   if (unreadable || (stored.state === 'completed' && session === undefined)) {
     return err(ledgerUnavailable(operation, 'the stored record is unreadable'));

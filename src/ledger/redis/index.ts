@@ -4,7 +4,7 @@ import { parseOptions } from '../../config.js';
 import { bounded, ledgerUnavailable } from '../errors.js';
 import { ledgerDefaults, ledgerSettingsSchema, type LedgerSettings } from '../options.js';
 import { checkAttempt, checkCall, checkClaim, checkFence, checkLease, fencedJson } from '../params.js';
-import { claimOutcome, fencedOutcome, toRecord, type ClaimState } from '../stored-record.js';
+import { claimOutcome, fencedOutcome, parseJson, toRecord, type ClaimState } from '../stored-record.js';
 import type { FencedOutcome, LedgerCallOptions, LedgerError, LedgerOperation, LedgerRecord, OrderLedger } from '../types.js';
 import { decodeReply, type ScriptReply } from './decode.js';
 import { scripts, type LedgerScript } from './scripts.js';
@@ -80,7 +80,7 @@ export function redisLedger(options: RedisLedgerOptions): OrderLedger {
       const decoded = decodeReply(reply);
       if (!decoded) return err(ledgerUnavailable(operation, 'Redis answered with something other than a ledger reply'));
       if (!decoded.stored) return ok(decode(decoded, undefined));
-      return toRecord(operation, orderId, decoded.stored).map((record) => decode(decoded, record));
+      return toRecord(operation, orderId, decoded.stored, parseJson).map((record) => decode(decoded, record));
     });
   };
 
