@@ -165,7 +165,7 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
       const leaseUntil = now + (params.leaseMs ?? defaults.leaseMs);
       let after: StoredRecord;
       if (!stored) {
-        const attempts = params.attempt ? [{ provider: params.attempt.provider, mayExist: params.attempt.mayExist, at: now }] : [];
+        const attempts = withAttempt([], params.attempt, now);
         const created = { fingerprint: params.fingerprint, owner: params.owner, version: 1, state: 'in_flight', leaseUntil, createdAt: now, updatedAt: now, expiresAt: now + defaults.ttlMs, attempts } as const;
         after = write(orderId, created, now);
       } else if (state === 'claimed' && !liveLease(stored, now)) {
