@@ -7,7 +7,7 @@
  * (bench/http/runner.ts); client CPU per order from `process.cpuUsage`. Replaces the `ledger-cpu`
  * section of bench/results.md (see bench/sections.ts) and prints it.
  *
- * Environment (optional): LEDGER_BENCH_ROUNDS (20), LEDGER_BENCH_BATCH (500), LEDGER_RESULTS (a file; `-` for none).
+ * Environment (optional): LEDGER_BENCH_ROUNDS (60), LEDGER_BENCH_BATCH (200), LEDGER_RESULTS (a file; `-` for none).
  */
 import { fileURLToPath } from 'node:url';
 import { createGateway, memoryLedger, type OrderLedger } from '../providers/entries/index.js';
@@ -17,8 +17,8 @@ import { startProviderServer } from './http/server.js';
 import { noopLedger } from './noop-ledger.js';
 import { publishSection } from './sections.js';
 
-const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 20);
-const BATCH = Number(process.env.LEDGER_BENCH_BATCH ?? 500);
+const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 60);
+const BATCH = Number(process.env.LEDGER_BENCH_BATCH ?? 200);
 const RESULTS = process.env.LEDGER_RESULTS ?? fileURLToPath(new URL('./results.md', import.meta.url));
 
 let serial = 0;
