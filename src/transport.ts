@@ -94,6 +94,7 @@ const notSent = (code: string) => NOT_SENT.has(code) || code.startsWith('ERR_SSL
 export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const agents: EgressAgents = options.agents ?? {};
 
   // One async function and one ResultAsync per call: neverthrow's combinators (`fromPromise`, `map`)
   // each add promises and a generator-based `__awaiter` step, which showed in the benchmark.
@@ -105,7 +106,7 @@ export function createTransport(options: TransportOptions): Transport {
     const stopListening = signal ? listenForAbort(signal, () => deadline.abort()) : undefined;
     let response: AxiosResponse<unknown>;
     try {
-      const config = extend(options.agents ?? {}, { headers: { 'User-Agent': USER_AGENT, ...request.headers }, signal: deadline, maxContentLength: maxBody });
+      const config = extend(agents, { headers: { 'User-Agent': USER_AGENT, ...request.headers }, signal: deadline, maxContentLength: maxBody });
       const url = `${base}${request.path}`;
       response = await (request.body === undefined ? client.get<string>(url, config) : client.post<string>(url, request.body, config));
     } catch (error) {
