@@ -5,7 +5,7 @@ import { lazySchema } from '../lazy-schema.js';
 import { copyAsJson } from './json-copy.js';
 import { checkAttempt, checkCall, checkClaim, checkFence, checkLease, fencedCopy } from './params.js';
 import { ledgerDefaults, ledgerSettingsSchema, type LedgerSettings } from './options.js';
-import { claimOutcome, fencedOutcome, toRecord, type ClaimState, type StoredAttempt, type StoredRecord as StoredRecordOf } from './stored-record.js';
+import { claimOutcome, fencedOutcome, toRecord, type ClaimState, type StoredAttempt, type StoredRecord } from './stored-record.js';
 import type { AttemptInput, ClaimParams, Fence, FencedOutcome, LedgerError, LedgerOperation, OrderLedger, StoredSession } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -14,13 +14,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * A record as this ledger keeps it: the session and outcome as private copies, made by `copyAsJson` when
  * stored and again for each reader, so no caller can change what another reads. `serial` orders the writes.
  */
-type StoredRecord = StoredRecordOf<unknown> & { readonly serial: number };
+type MemoryRecord = StoredRecord<unknown> & { readonly serial: number };
 
 /** What a write changes of a record; `outcome: undefined` clears it. */
 interface RecordChanges {
   readonly owner?: string;
   readonly version?: number;
-  readonly state?: StoredRecord['state'];
+  readonly state?: MemoryRecord['state'];
   readonly leaseUntil?: number;
   readonly attempts?: readonly StoredAttempt[];
   readonly session?: unknown;
@@ -47,7 +47,7 @@ const DEFAULT_MAX_RECORDS = 100_000;
 const SWEEP_EVERY = 64;
 
 /** What a claim answers, by the Redis script's rules: a new record, a takeover and a repeat by the lease's owner are all `claimed`. */
-function claimState(stored: StoredRecord | undefined, params: ClaimParams, now: number): ClaimState {
+function claimState(stored: MemoryRecord | undefined, params: ClaimParams, now: number): ClaimState {
   if (!stored) return 'claimed';
   if (stored.fingerprint !== params.fingerprint) return 'fingerprint_mismatch';
   if (stored.state === 'completed') return 'completed';
@@ -67,9 +67,9 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
   const parsed = parseOptions('memoryLedger', optionsSchema, options);
   const defaults = ledgerDefaults(parsed);
   const maxRecords = parsed.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const records = new Map<string, StoredRecord>();
+  const records = new Map<string, MemoryRecord>();
 
-  const live = (orderId: string, now: number): StoredRecord | undefined => {
+  const live = (orderId: string, now: number): MemoryRecord | undefined => {
     const stored = records.get(orderId);
     if (stored === undefined || stored.expiresAt > now) return stored;
     records.delete(orderId);
@@ -104,7 +104,7 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
   };
 
   /** `stored` as the record of `orderId`; its `serial` is `++serial`, taken where it was built. */
-  const write = (orderId: string, stored: StoredRecord, now: number): StoredRecord => {
+  const write = (orderId: string, stored: MemoryRecord, now: number): MemoryRecord => {
     records.set(orderId, stored);
     writtenIds.push(orderId);
     writtenSerials.push(stored.serial);
@@ -114,8 +114,8 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
   };
 
   // Each write builds the whole record in one literal: spreading the previous one showed in the benchmark.
-  const written = (orderId: string, now: number, previous: StoredRecord, changes: RecordChanges): StoredRecord => {
-    const stored: Mutable<StoredRecord> = {
+  const written = (orderId: string, now: number, previous: MemoryRecord, changes: RecordChanges): MemoryRecord => {
+    const stored: Mutable<MemoryRecord> = {
       fingerprint: previous.fingerprint,
       owner: changes.owner ?? previous.owner,
       version: changes.version ?? previous.version,
@@ -145,20 +145,20 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
     operation: LedgerOperation,
     orderId: string,
     fence: Fence,
-    change: (stored: StoredRecord, now: number) => RecordChanges | 'unchanged' | 'refused',
+    change: (stored: MemoryRecord, now: number) => RecordChanges | 'unchanged' | 'refused',
     session?: StoredSession,
   ): ResultAsync<FencedOutcome, LedgerError> => {
     const now = Date.now();
     const stored = live(orderId, now);
-    const changes = stored !== undefined && stored.owner === fence.owner && stored.version === fence.version ? change(stored, now) : 'refused';
     if (!stored) return okAsync(fencedOutcome('stale_owner', undefined));
+    const changes = stored.owner === fence.owner && stored.version === fence.version ? change(stored, now) : 'refused';
     const after = typeof changes === 'string' ? stored : written(orderId, now, stored, changes);
     const record = toRecord(operation, orderId, after, copyAsJson, typeof changes === 'string' ? undefined : session);
     return record.isOk() ? okAsync(fencedOutcome(changes === 'refused' ? 'stale_owner' : 'accepted', record.value)) : errAsync(record.error);
   };
 
   const refused = (problem: LedgerError) => errAsync<never, LedgerError>(problem);
-  const liveLease = (stored: StoredRecord, now: number) => stored.state === 'in_flight' && stored.leaseUntil > now;
+  const liveLease = (stored: MemoryRecord, now: number) => stored.state === 'in_flight' && stored.leaseUntil > now;
 
   return {
     claim(orderId, params) {
@@ -168,7 +168,7 @@ export function memoryLedger(options: MemoryLedgerOptions = {}): OrderLedger {
       const stored = live(orderId, now);
       const state = claimState(stored, params, now);
       const leaseUntil = now + (params.leaseMs ?? defaults.leaseMs);
-      let after: StoredRecord;
+      let after: MemoryRecord;
       if (!stored) {
         const attempts = withAttempt([], params.attempt, now);
         const created = { fingerprint: params.fingerprint, owner: params.owner, version: 1, state: 'in_flight', leaseUntil, createdAt: now, updatedAt: now, expiresAt: now + defaults.ttlMs, attempts, serial: ++serial } as const;

@@ -55,13 +55,16 @@ function checkFingerprint(operation: LedgerOperation, fingerprint: unknown): Pro
   return isId(fingerprint) ? undefined : invalidInput(operation, 'fingerprint', 'must be orderFingerprint(order)');
 }
 
+const NOT_AN_OBJECT = 'must be a JSON object';
+const NOT_SERIALISABLE = 'must be JSON-serialisable (no BigInt, no cycles)';
+
 /** A session or outcome as JSON text; a value JSON cannot hold (a BigInt, a cycle) is `invalid_input`, never a throw. */
 function serialise(operation: LedgerOperation, field: string, value: unknown): Result<string, LedgerError> {
   try {
     const json = JSON.stringify(value);
-    return typeof json === 'string' ? ok(json) : err(invalidInput(operation, field, 'must be a JSON object'));
+    return typeof json === 'string' ? ok(json) : err(invalidInput(operation, field, NOT_AN_OBJECT));
   } catch {
-    return err(invalidInput(operation, field, 'must be JSON-serialisable (no BigInt, no cycles)'));
+    return err(invalidInput(operation, field, NOT_SERIALISABLE));
   }
 }
 
@@ -75,9 +78,9 @@ export function fencedJson(operation: LedgerOperation, orderId: unknown, fence: 
 export function fencedCopy(operation: LedgerOperation, orderId: unknown, fence: Fence, field: string, value: unknown): Result<unknown, LedgerError> {
   const problem = checkFence(operation, orderId, fence);
   if (problem) return err(problem);
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return err(invalidInput(operation, field, 'must be a JSON object'));
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return err(invalidInput(operation, field, NOT_AN_OBJECT));
   const copied = copyAsJson(value);
-  if (copied === NOT_JSON) return err(invalidInput(operation, field, 'must be JSON-serialisable (no BigInt, no cycles)'));
+  if (copied === NOT_JSON) return err(invalidInput(operation, field, NOT_SERIALISABLE));
   return ok(copied);
 }
 

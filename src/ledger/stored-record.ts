@@ -35,9 +35,10 @@ export interface StoredRecord<Payload = string> {
 // its lease, its expiry, several of them the same), so the last text and the text up to the second of the
 // last few are kept, and the milliseconds appended.
 const secondPrefixes = new Map<number, string>();
-let last = { ms: Number.NaN, text: '' };
+let lastMs = Number.NaN;
+let lastText = '';
 export function iso(ms: number): string {
-  if (ms === last.ms) return last.text;
+  if (ms === lastMs) return lastText;
   const second = Math.floor(ms / 1000);
   let prefix = secondPrefixes.get(second);
   if (prefix === undefined) {
@@ -47,8 +48,9 @@ export function iso(ms: number): string {
     secondPrefixes.set(second, prefix);
   }
   const millis = ms - second * 1000;
-  last = { ms, text: `${prefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z` };
-  return last.text;
+  lastMs = ms;
+  lastText = `${prefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  return lastText;
 }
 
 /** Reads JSON text back: what a Redis record holds. */
