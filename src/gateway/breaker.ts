@@ -89,16 +89,17 @@ export function createProviderBreaker(
 
   return {
     status: () => STATUS[policy.state],
-    run: async (orderId, attempt) => {
-      if (policy.state === CircuitState.HalfOpen) return CIRCUIT_OPEN;
+    run: (orderId, attempt) => {
+      if (policy.state === CircuitState.HalfOpen) return Promise.resolve(CIRCUIT_OPEN);
       if (policy.state === CircuitState.Open) probe = orderId;
-      try {
-        const tried = await policy.execute(async (): Promise<Tried> => ({ orderId, result: await attempt() }));
-        return tried.result;
-      } catch (thrown) {
-        if (isBrokenCircuitError(thrown) || isIsolatedCircuitError(thrown)) return CIRCUIT_OPEN;
-        throw thrown;
-      }
+      // `then` rather than async functions around and inside `execute`: each would cost promises per try.
+      return policy.execute(() => Promise.resolve(attempt()).then((result): Tried => ({ orderId, result }))).then(
+        (tried) => tried.result,
+        (thrown: unknown) => {
+          if (isBrokenCircuitError(thrown) || isIsolatedCircuitError(thrown)) return CIRCUIT_OPEN;
+          throw thrown;
+        },
+      );
     },
   };
 }

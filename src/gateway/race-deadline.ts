@@ -22,31 +22,38 @@ export function raceDeadline<T>(
   deadline: Deadline,
   late: (result: Result<T, PayrouteError>) => void,
 ): Promise<Result<T, PayrouteError> | typeof OUTRUN> {
-  const answer = settled(provider, send, deadline);
   return new Promise((resolve) => {
     let outrun = false;
+    let answered = false;
     const stop = () => {
       outrun = true;
       resolve(OUTRUN);
     };
-    if (deadline.aborted) stop();
-    else deadline.addEventListener('abort', stop);
-    void answer.then((result) => {
+    // Once only, whatever the provider's thenable does: a second call, or a call from inside `then`.
+    const answer = (result: Result<T, PayrouteError>) => {
+      if (answered) return;
+      answered = true;
       if (outrun) return late(result);
       deadline.removeEventListener('abort', stop);
       resolve(result);
-    });
+    };
+    const failed = (thrown: unknown) => answer(err(internalError(provider, thrown)));
+    const checked = (value: unknown) => (isResult<T>(value) ? answer(value) : failed(value));
+    if (deadline.aborted) stop();
+    else deadline.addEventListener('abort', stop);
+    try {
+      const sent: unknown = send(deadline);
+      // The answer's own `then` rather than `Promise.resolve(answer).then`, which costs two more promises.
+      if (isThenable(sent)) sent.then(checked, failed);
+      else checked(sent);
+    } catch (thrown) {
+      failed(thrown);
+    }
   });
 }
 
-/** The provider's answer as a promise that never rejects, and always holds a `Result`. */
-function settled<T>(provider: string, send: DeadlineCall<T>, deadline: Deadline): Promise<Result<T, PayrouteError>> {
-  const failed = (thrown: unknown) => err<T, PayrouteError>(internalError(provider, thrown));
-  try {
-    return Promise.resolve(send(deadline)).then((result) => (isResult<T>(result) ? result : failed(result)), failed);
-  } catch (thrown) {
-    return Promise.resolve(failed(thrown));
-  }
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 
 // Duck-typed: a provider may bring its own copy of neverthrow, whose classes differ from payroute's.

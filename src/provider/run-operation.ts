@@ -74,23 +74,26 @@ export function runProvider<Options extends CommonOptions, Context, Raw, StateRa
     return ok({ provider: name, ...session, orderId: order.orderId });
   };
 
-  // async/await and a single ResultAsync per call rather than neverthrow's combinators, which cost
-  // extra promises and a generator step each on the hot path.
+  // Every error cleaned of the credentials; a throw from a provider's function is an `internal` error.
+  const cleaned = <T>(result: Result<T, PayrouteError>): Result<T, PayrouteError> => (result.isErr() ? err(sanitise(result.error)) : result);
+  const thrownError = (thrown: unknown) => err<never, PayrouteError>(internalError(name, thrown));
+
+  // One async function and one ResultAsync per try, with a try/catch rather than neverthrow's
+  // combinators or a `.then`, each of which costs promises on the hot path.
   const send = async ({ order, request }: Prepared, signal: AbortLike | undefined): Promise<Result<OrderSession<Raw>, PayrouteError>> => {
-    const sent = await transport.post(request, signal);
-    if (sent.isErr()) return err(sent.error);
-    const response = sent.value;
-    if (response.status >= 200 && response.status < 300) return toSession(response, order);
-    return err(providerError(name, response, definition.errorFromAnswer(response, context)));
+    try {
+      const sent = await transport.post(request, signal);
+      if (sent.isErr()) return err(sanitise(sent.error));
+      const response = sent.value;
+      if (response.status >= 200 && response.status < 300) return cleaned(toSession(response, order));
+      return cleaned(err(providerError(name, response, definition.errorFromAnswer(response, context))));
+    } catch (thrown) {
+      return thrownError(thrown);
+    }
   };
 
   const sendPrepared = (prepared: Prepared, signal: AbortLike | undefined): ResultAsync<OrderSession<Raw>, PayrouteError> =>
-    new ResultAsync(
-      send(prepared, signal).then(
-        (result) => (result.isErr() ? err<OrderSession<Raw>, PayrouteError>(sanitise(result.error)) : result),
-        (thrown: unknown) => err<OrderSession<Raw>, PayrouteError>(internalError(name, thrown)),
-      ),
-    );
+    new ResultAsync(send(prepared, signal));
 
   // The caller's options are read once, here: mapping and sending see only payroute's copy.
   const prepareCall = (order: Order, raw: unknown): Result<{ prepared: Prepared; call: CreateOrderOptions }, PayrouteError> =>
@@ -105,11 +108,7 @@ export function runProvider<Options extends CommonOptions, Context, Raw, StateRa
       getOrder: (orderId: string, raw?: GetOrderOptions) => {
         const call = guard(name, () => readOptions(name, raw, copyLookupOptions));
         if (call.isErr()) return errAsync(call.error);
-        const settled = lookUpOrder(name, transport, lookup, context, orderId, call.value).then(
-          (result) => (result.isErr() ? err<OrderState<StateRaw>, PayrouteError>(sanitise(result.error)) : result),
-          (thrown: unknown) => err<OrderState<StateRaw>, PayrouteError>(internalError(name, thrown)),
-        );
-        return new ResultAsync(settled);
+        return new ResultAsync(lookUpOrder(name, transport, lookup, context, orderId, call.value).then(cleaned, thrownError));
       },
     }),
     validate: (order, raw) => prepareCall(order, raw).map(() => undefined),

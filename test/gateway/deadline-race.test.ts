@@ -1,6 +1,6 @@
 import { ok, type Result } from 'neverthrow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGateway, type GatewayConfig, type CreateOrderError, type GatewaySession, type LateAnswerEvent, type PaymentProvider } from '../../providers/entries/index.js';
+import { createGateway, type Gateway, type GatewayConfig, type CreateOrderError, type GatewaySession, type LateAnswerEvent, type PaymentProvider } from '../../providers/entries/index.js';
 import { deafReply, failure, fakeGateway, order } from './fakes.js';
 
 const single: Partial<GatewayConfig> = {
@@ -147,5 +147,63 @@ describe('an adapter of your own that throws', () => {
     );
     const gateway = createGateway({ providers: { a: { type: 'unresultful' } }, routing: { strategy: 'priority', order: ['a'] } }, { providers: [unresultful] });
     expect((await gateway.createOrder(order))._unsafeUnwrapErr()).toMatchObject({ kind: 'internal', provider: 'a' });
+  });
+});
+
+describe('an adapter of your own whose answer is a thenable that misbehaves', () => {
+  const session = (providerOrderId: string) =>
+    ok({ provider: 'a', orderId: 'ord_1', providerOrderId, providerStatus: 'NEW', status: 'created' as const, checkoutUrl: 'https://pay.example/a', raw: {} });
+  type Then = (onAnswer: (result: unknown) => void, onThrow: (thrown: unknown) => void) => void;
+  function gatewayAnswering(then: Then) {
+    const send = () => ({ then }) as never;
+    const thenable = Object.assign(
+      (options: { name: string }): PaymentProvider => ({
+        name: options.name,
+        type: 'thenable',
+        capabilities: { operations: ['createOrder'], dedupesOrderId: true },
+        validate: () => ok(undefined),
+        prepareOrder: () => ok({ send }),
+        createOrder: send,
+      }),
+      { type: 'thenable' },
+    );
+    const late: LateAnswerEvent[] = [];
+    const gateway: Gateway = createGateway(
+      { providers: { a: { type: 'thenable' } }, routing: { strategy: 'priority', order: ['a'] }, retry: { maxAttempts: 1, deadlineMs: 2_000 } },
+      { providers: [thenable], hooks: { onLateAnswer: (event) => late.push(event) } },
+    );
+    return { gateway, late };
+  }
+
+  it('is that provider failing (internal) when its then throws before answering', async () => {
+    const { gateway } = gatewayAnswering(() => {
+      throw new Error('adapter bug');
+    });
+    const state = start(gateway.createOrder(order));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.result?._unsafeUnwrapErr()).toMatchObject({ kind: 'internal', provider: 'a', attempts: [{ provider: 'a' }] });
+  });
+
+  it('takes its first answer only, though it calls back twice and then throws', async () => {
+    const { gateway } = gatewayAnswering((onAnswer, onThrow) => {
+      onAnswer(session('first'));
+      onAnswer(session('second'));
+      onThrow(new Error('late bug'));
+      throw new Error('adapter bug');
+    });
+    const state = start(gateway.createOrder(order));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.result?._unsafeUnwrap().providerOrderId).toBe('first');
+  });
+
+  it('reports one late answer, though it calls back twice after the deadline', async () => {
+    const callbacks: Array<(result: unknown) => void> = [];
+    const { gateway, late } = gatewayAnswering((onAnswer) => void callbacks.push(onAnswer));
+    const state = start(gateway.createOrder(order));
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(state.result?._unsafeUnwrapErr().kind).toBe('timeout');
+    callbacks[0]?.(session('first'));
+    callbacks[0]?.(session('second'));
+    expect(late).toMatchObject([{ provider: 'a', outcome: 'created', providerOrderId: 'first' }]);
   });
 });
