@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { invalidInput } from './errors.js';
 import { copyAsJson, NOT_JSON } from './json-copy.js';
+import { isJsonObject } from './stored-record.js';
 import type { AttemptInput, ClaimParams, Fence, LedgerCallOptions, LedgerError, LedgerOperation } from './types.js';
 
 /** Longest order id or owner token a ledger takes: a store key, not a document. */
@@ -62,7 +63,7 @@ const NOT_SERIALISABLE = 'must be JSON-serialisable (no BigInt, no cycles)';
 function serialise(operation: LedgerOperation, field: string, value: unknown): Result<string, LedgerError> {
   try {
     const json = JSON.stringify(value);
-    return typeof json === 'string' ? ok(json) : err(invalidInput(operation, field, NOT_AN_OBJECT));
+    return typeof json === 'string' && json.startsWith('{') ? ok(json) : err(invalidInput(operation, field, NOT_AN_OBJECT));
   } catch {
     return err(invalidInput(operation, field, NOT_SERIALISABLE));
   }
@@ -78,10 +79,9 @@ export function fencedJson(operation: LedgerOperation, orderId: unknown, fence: 
 export function fencedCopy(operation: LedgerOperation, orderId: unknown, fence: Fence, field: string, value: unknown): Result<unknown, LedgerError> {
   const problem = checkFence(operation, orderId, fence);
   if (problem) return err(problem);
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return err(invalidInput(operation, field, NOT_AN_OBJECT));
   const copied = copyAsJson(value);
   if (copied === NOT_JSON) return err(invalidInput(operation, field, NOT_SERIALISABLE));
-  return ok(copied);
+  return isJsonObject(copied) ? ok(copied) : err(invalidInput(operation, field, NOT_AN_OBJECT));
 }
 
 export function checkClaim(orderId: unknown, params: ClaimParams, defaults: LedgerDefaults): Problem {

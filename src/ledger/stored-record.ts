@@ -62,7 +62,8 @@ export function parseJson(text: string): unknown {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Whether a session or outcome is what the ledgers store: a JSON object. */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The public record of a stored one, its session and outcome decoded by `decode` (a new copy each time);
@@ -79,7 +80,7 @@ export function toRecord<Payload>(
 ): Result<LedgerRecord, LedgerError> {
   const session = written ?? (stored.session === undefined ? undefined : decode(stored.session));
   const outcome = stored.outcome === undefined ? undefined : decode(stored.outcome);
-  const unreadable = (stored.session !== undefined && !isObject(session)) || (stored.outcome !== undefined && !isObject(outcome));
+  const unreadable = (stored.session !== undefined && !isJsonObject(session)) || (stored.outcome !== undefined && !isJsonObject(outcome));
   if (unreadable || (stored.state === 'completed' && session === undefined)) {
     return err(ledgerUnavailable(operation, 'the stored record is unreadable'));
   }

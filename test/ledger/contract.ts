@@ -149,6 +149,25 @@ export function ledgerContract(name: string, make: MakeLedger): void {
       expect((await ledger.complete(id, { owner: who, version: 1, session: storeSession(session) }))._unsafeUnwrap().state).toBe('accepted');
     });
 
+    it("answers each write with the record as that write left it, even when it is read after later writes", async () => {
+      const ledger = make();
+      const id = orderId();
+      const { owner: who } = await claimed(ledger, id);
+      const fence = { owner: who, version: 1 };
+      const juspay = (await ledger.recordAttempt(id, { ...fence, provider: 'juspay', mayExist: true }))._unsafeUnwrap();
+      const flowwise = (await ledger.recordAttempt(id, { ...fence, provider: 'flowwise', mayExist: true }))._unsafeUnwrap();
+      const done = (await ledger.complete(id, { ...fence, session: storeSession(session) }))._unsafeUnwrap();
+      const read = (await ledger.read(id))._unsafeUnwrap();
+      expect(juspay.record?.attempts.map((a) => a.provider)).toEqual(['juspay']);
+      expect(flowwise.record?.attempts.map((a) => a.provider)).toEqual(['juspay', 'flowwise']);
+      expect(flowwise.record).toMatchObject({ state: 'in_flight', owner: who, version: 1 });
+      expect(flowwise.record?.session).toBeUndefined();
+      expect(done.record).toEqual(read);
+      // A reader's change to its copy changes nothing another reads.
+      (done.record?.session as { providerOrderId: string }).providerOrderId = 'changed';
+      expect((await ledger.read(id))._unsafeUnwrap()?.session?.providerOrderId).toBe(session.providerOrderId);
+    });
+
     it('records attempts in order; the latest entry for a provider says whether the order may exist there', async () => {
       const ledger = make();
       const id = orderId();
@@ -230,6 +249,9 @@ export function ledgerContract(name: string, make: MakeLedger): void {
         [await ledger.claim(id, { fingerprint, owner: owner(), attempt: { provider: '', mayExist: true } }), 'provider'],
         [await ledger.recordAttempt(id, { owner: owner(), version: 0, provider: 'juspay', mayExist: true }), 'version'],
         [await ledger.complete(id, { owner: owner(), version: 1, session: { ...storeSession(session), raw: { big: 1n } } }), 'session'],
+        [await ledger.complete(id, { owner: owner(), version: 1, session: 'a session' as never }), 'session'],
+        [await ledger.complete(id, { owner: owner(), version: 1, session: [storeSession(session)] as never }), 'session'],
+        [await ledger.release(id, { owner: owner(), version: 1, outcome: null as never }), 'outcome'],
       ] as const;
       for (const [result, field] of cases) expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'invalid_input', field, retryable: false });
       expect((await ledger.read(id))._unsafeUnwrap()).toBeUndefined();
