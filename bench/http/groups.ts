@@ -75,13 +75,16 @@ export interface GroupResult {
   readonly runs: ReadonlyArray<{ readonly plan: RunPlan; readonly results: Readonly<Record<string, Distribution>> }>;
 }
 
-/** The measured plans: concurrency 1 and 64, ten interleaved rounds each, after a warm-up. */
+/**
+ * The measured plans: concurrency 1 and 64, 24 interleaved rounds each (a whole number of
+ * `roundOrders` cycles for three or four contenders), after a warm-up.
+ */
 export function plans(scale: number, quick: boolean): RunPlan[] {
   const factor = quick ? scale / 10 : scale;
   const size = (n: number) => Math.max(20, Math.round(n * factor));
   return [
-    { concurrency: 1, batch: size(500), rounds: 10, warmup: size(1000) },
-    { concurrency: 64, batch: size(2000), rounds: 10, warmup: size(4000) },
+    { concurrency: 1, batch: size(200), rounds: 24, warmup: size(1000) },
+    { concurrency: 64, batch: size(800), rounds: 24, warmup: size(4000) },
   ];
 }
 

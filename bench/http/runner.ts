@@ -1,7 +1,7 @@
 /**
  * Latency and throughput of several HTTP clients against one server, measured in one process and
- * interleaved: each round runs one batch per contender, the starting contender rotating from round to
- * round, so drift (CPU frequency, the server's JIT, GC) is spread over all of them alike. Each request
+ * interleaved: each round runs one batch per contender, in an order that changes from round to round
+ * (`roundOrders`), so drift (CPU frequency, the server's JIT, GC) is spread over all of them alike. Each request
  * is timed with `process.hrtime.bigint()`; throughput is requests over the wall time of the batches.
  *
  * A load generator such as autocannon cannot do this job: it drives its own HTTP client, and what is
@@ -109,13 +109,27 @@ export function pairedRatio(of: Distribution, base: Distribution): number {
   return percentile(Float64Array.from(ratios).sort(), 0.5);
 }
 
+/**
+ * The contenders' order in successive rounds: a Williams design, in which each contender runs right
+ * after every other one equally often. A batch inherits the garbage (and the young objects a scavenge
+ * must copy) of the batch before it; with one fixed rotation each contender would always follow the
+ * same one, and a light baseline that always follows another light one would be flattered.
+ */
+export function roundOrders(count: number): number[][] {
+  const first = [0];
+  for (let low = 1, high = count - 1; first.length < count; ) first.push(first.length % 2 === 1 ? low++ : high--);
+  const rows = first.map((_, shift) => first.map((index) => (index + shift) % count));
+  // With an odd count, the rows backwards as well balance it.
+  return count % 2 === 1 ? [...rows, ...rows.map((row) => [...row].reverse())] : rows;
+}
+
 /** Runs the plan for every contender, interleaved; returns each one's distribution by id. */
 export async function compare(contenders: readonly Contender[], plan: RunPlan): Promise<Map<string, Distribution>> {
   for (const contender of contenders) await runBatch(contender, plan.warmup, plan.concurrency, undefined);
   const tallies = contenders.map((): Tally => ({ latenciesNs: [], wallNs: 0n, cpuUs: 0, cpuUsByRound: [], errors: 0, firstError: undefined }));
+  const orders = roundOrders(contenders.length);
   for (let round = 0; round < plan.rounds; round++) {
-    for (let k = 0; k < contenders.length; k++) {
-      const index = (round + k) % contenders.length;
+    for (const index of orders[round % orders.length] ?? []) {
       const contender = contenders[index];
       const tally = tallies[index];
       if (contender && tally) await runBatch(contender, plan.batch, plan.concurrency, tally);
