@@ -1,4 +1,5 @@
 import type { PayrouteErrorKind } from '../errors.js';
+import { isThenable } from '../thenable.js';
 import type { LedgerOperation } from '../ledger/types.js';
 import type { OrderStatus } from '../port.js';
 import type { ReconcileOutcome, SkippedProvider } from './routing-error.js';
@@ -144,7 +145,3 @@ export function emit<E>(hook: ((event: E) => unknown) | undefined, event: E): vo
 }
 
 const ignore = () => undefined;
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}

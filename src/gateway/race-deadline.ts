@@ -1,6 +1,7 @@
 import { err, type Result } from 'neverthrow';
 import type { PayrouteError } from '../errors.js';
 import { internalError } from '../provider/classify.js';
+import { isThenable } from '../thenable.js';
 import type { Deadline } from './deadline.js';
 
 /** One call at a provider (a try, or a look-up), aborted with the order's deadline. */
@@ -50,10 +51,6 @@ export function raceDeadline<T>(
       failed(thrown);
     }
   });
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 
 // Duck-typed: a provider may bring its own copy of neverthrow, whose classes differ from payroute's.

@@ -86,7 +86,7 @@ export function runProvider<Options extends CommonOptions, Context, Raw, StateRa
       if (sent.isErr()) return err(sanitise(sent.error));
       const response = sent.value;
       if (response.status >= 200 && response.status < 300) return cleaned(toSession(response, order));
-      return cleaned(err(providerError(name, response, definition.errorFromAnswer(response, context))));
+      return err(sanitise(providerError(name, response, definition.errorFromAnswer(response, context))));
     } catch (thrown) {
       return thrownError(thrown);
     }

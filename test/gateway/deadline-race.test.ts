@@ -25,6 +25,27 @@ function deafGateway() {
   return { ...fakes, deaf, late };
 }
 
+/** A gateway over one provider of your own whose every try is `send`, recording late answers. */
+function gatewaySending(send: () => never) {
+  const own = Object.assign(
+    (options: { name: string }): PaymentProvider => ({
+      name: options.name,
+      type: 'own',
+      capabilities: { operations: ['createOrder'], dedupesOrderId: true },
+      validate: () => ok(undefined),
+      prepareOrder: () => ok({ send }),
+      createOrder: send,
+    }),
+    { type: 'own' },
+  );
+  const late: LateAnswerEvent[] = [];
+  const gateway: Gateway = createGateway(
+    { providers: { a: { type: 'own' } }, routing: { strategy: 'priority', order: ['a'] }, retry: { maxAttempts: 1, deadlineMs: 2_000 } },
+    { providers: [own], hooks: { onLateAnswer: (event) => late.push(event) } },
+  );
+  return { gateway, late };
+}
+
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
@@ -114,38 +135,14 @@ describe('an adapter of your own that ignores the abort signal', () => {
 
 describe('an adapter of your own that throws', () => {
   it('is that provider failing (internal), not a rejection of the whole order', async () => {
-    const bug = () => {
+    const { gateway } = gatewaySending(() => {
       throw new Error('adapter bug');
-    };
-    const throwing = Object.assign(
-      (options: { name: string }): PaymentProvider => ({
-        name: options.name,
-        type: 'throwing',
-        capabilities: { operations: ['createOrder'], dedupesOrderId: true },
-        validate: () => ok(undefined),
-        prepareOrder: () => ok({ send: bug }),
-        createOrder: bug,
-      }),
-      { type: 'throwing' },
-    );
-    const gateway = createGateway({ providers: { a: { type: 'throwing' } }, routing: { strategy: 'priority', order: ['a'] } }, { providers: [throwing] });
+    });
     expect((await gateway.createOrder(order))._unsafeUnwrapErr()).toMatchObject({ kind: 'internal', provider: 'a', attempts: [{ provider: 'a' }] });
   });
 
   it('is that provider failing (internal) when it answers with something that is no Result', async () => {
-    const noResult = () => Promise.resolve({ orderId: 'ord_1' }) as never;
-    const unresultful = Object.assign(
-      (options: { name: string }): PaymentProvider => ({
-        name: options.name,
-        type: 'unresultful',
-        capabilities: { operations: ['createOrder'], dedupesOrderId: true },
-        validate: () => ok(undefined),
-        prepareOrder: () => ok({ send: noResult }),
-        createOrder: noResult,
-      }),
-      { type: 'unresultful' },
-    );
-    const gateway = createGateway({ providers: { a: { type: 'unresultful' } }, routing: { strategy: 'priority', order: ['a'] } }, { providers: [unresultful] });
+    const { gateway } = gatewaySending(() => Promise.resolve({ orderId: 'ord_1' }) as never);
     expect((await gateway.createOrder(order))._unsafeUnwrapErr()).toMatchObject({ kind: 'internal', provider: 'a' });
   });
 });
@@ -154,26 +151,7 @@ describe('an adapter of your own whose answer is a thenable that misbehaves', ()
   const session = (providerOrderId: string) =>
     ok({ provider: 'a', orderId: 'ord_1', providerOrderId, providerStatus: 'NEW', status: 'created' as const, checkoutUrl: 'https://pay.example/a', raw: {} });
   type Then = (onAnswer: (result: unknown) => void, onThrow: (thrown: unknown) => void) => void;
-  function gatewayAnswering(then: Then) {
-    const send = () => ({ then }) as never;
-    const thenable = Object.assign(
-      (options: { name: string }): PaymentProvider => ({
-        name: options.name,
-        type: 'thenable',
-        capabilities: { operations: ['createOrder'], dedupesOrderId: true },
-        validate: () => ok(undefined),
-        prepareOrder: () => ok({ send }),
-        createOrder: send,
-      }),
-      { type: 'thenable' },
-    );
-    const late: LateAnswerEvent[] = [];
-    const gateway: Gateway = createGateway(
-      { providers: { a: { type: 'thenable' } }, routing: { strategy: 'priority', order: ['a'] }, retry: { maxAttempts: 1, deadlineMs: 2_000 } },
-      { providers: [thenable], hooks: { onLateAnswer: (event) => late.push(event) } },
-    );
-    return { gateway, late };
-  }
+  const gatewayAnswering = (then: Then) => gatewaySending(() => ({ then }) as never);
 
   it('is that provider failing (internal) when its then throws before answering', async () => {
     const { gateway } = gatewayAnswering(() => {
